@@ -1,0 +1,59 @@
+import "server-only";
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { orgMembers, users } from "@/db/schema";
+import type { Actor } from "../auth/actor";
+import { getDb } from "../db";
+import { notFound, parseInput } from "../errors";
+import { isUuid } from "../ids";
+import { authorizeAnywhere, can } from "../rbac/authorize";
+import { toUserDto } from "./dto";
+import { listUsersQuerySchema, type Page, type UserDto } from "./schema";
+
+const SORT_COLUMNS = { username: users.username, email: users.email, created_at: users.createdAt, last_login_at: users.lastLoginAt };
+
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const inOrgs = (orgIds: string[]) =>
+  sql`exists (select 1 from ${orgMembers} where ${orgMembers.userId} = ${users.id} and ${inArray(orgMembers.orgId, orgIds)})`;
+
+/** Users the actor may view, searched, sorted and paginated on the server. */
+export async function listUsers(actor: Actor, query: Record<string, unknown>): Promise<Page<UserDto>> {
+  const input = parseInput(listUsersQuerySchema, query);
+  const orgs = authorizeAnywhere(actor, "users.view");
+  const db = await getDb();
+
+  const where: SQL[] = [];
+  if (orgs !== "all") where.push(inOrgs(orgs));
+  if (input.q) {
+    const pattern = `%${escapeLike(input.q)}%`;
+    where.push(or(ilike(users.name, pattern), ilike(users.username, pattern), ilike(users.email, pattern))!);
+  }
+  const condition = where.length ? and(...where) : undefined;
+  const descending = input.sort.startsWith("-");
+  const column = SORT_COLUMNS[input.sort.replace(/^-/, "") as keyof typeof SORT_COLUMNS];
+
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(condition)
+      .orderBy(descending ? sql`${column} desc nulls last` : asc(column), asc(users.id))
+      .limit(input.limit)
+      .offset((input.page - 1) * input.limit),
+    db.select({ total: count() }).from(users).where(condition),
+  ]);
+  const now = new Date();
+  return { data: rows.map((r) => toUserDto(r, now)), total, page: input.page, limit: input.limit };
+}
+
+/** One user. Unknown ids and users outside the actor's organizations are both "not found". */
+export async function getUser(actor: Actor, userId: string): Promise<UserDto> {
+  authorizeAnywhere(actor, "users.view");
+  const db = await getDb();
+  if (!isUuid(userId)) throw notFound("User");
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw notFound("User");
+  const memberships = await db.select({ orgId: orgMembers.orgId }).from(orgMembers).where(eq(orgMembers.userId, userId));
+  if (!can(actor, "users.view", { orgIds: memberships.map((m) => m.orgId) })) throw notFound("User");
+  return toUserDto(user);
+}
