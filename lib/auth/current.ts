@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "../db";
@@ -13,6 +14,7 @@ import { requestMeta } from "./request-meta";
 
 /** The signed-in session in any stage (for the (auth) pages that drive a user through MFA or a password change). */
 export const getCurrentSession = cache(async (): Promise<SessionContext | null> => {
+  await connection(); // request-time only: never during `next build` prerendering
   const session = await getServerSession(getAuthOptions());
   if (!isUuid(session?.sid)) return null;
   return loadSession(session.sid);
