@@ -62,15 +62,20 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
  * PGlite has no cross-process locking, and two processes on one data directory silently lose writes.
  * An O_EXCL lock file holding our pid turns that into a clear error; a lock left by a dead process is taken over.
  */
+const locksHeldHere = new Set<string>();
+
 function acquireDirLock(dataDir: string): () => void {
   const lockFile = `${path.resolve(dataDir)}.lock`;
+  if (locksHeldHere.has(lockFile)) throw new Error(`The embedded database at ${dataDir} is already open in this process (${process.pid}).`);
   mkdirSync(path.dirname(lockFile), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, "wx", 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      locksHeldHere.add(lockFile);
       const release = () => {
+        locksHeldHere.delete(lockFile);
         if (existsSync(lockFile) && readFileSync(lockFile, "utf8").trim() === String(process.pid)) rmSync(lockFile, { force: true });
       };
       process.once("exit", release);

@@ -1,0 +1,17 @@
+// Shared by the Playwright specs (TypeScript, see constants.d.mts) and the plain-Node server launcher.
+import { fileURLToPath } from "node:url";
+
+/** The super-admin the server bootstraps from ADMIN_PASSWORD on the e2e database. */
+export const ADMIN_USERNAME = "admin";
+export const ADMIN_EMAIL = "admin@gatehouse.local";
+export const ADMIN_NAME = "Administrator";
+export const ADMIN_PASSWORD = "E2e-Admin-Passw0rd!";
+
+/** Fixed test-only secret (48 characters): sessions signed by one run are never reused by another. */
+export const AUTH_SECRET = "e2e-only-auth-secret-not-for-production-01234567";
+
+/** Everything an e2e run writes (the embedded database, the API token) lives here. */
+export const E2E_DATA_DIR = fileURLToPath(new URL("../../.data/e2e/", import.meta.url));
+export const PGLITE_DATA_DIR = fileURLToPath(new URL("../../.data/e2e/pglite", import.meta.url));
+/** A Personal Access Token of the admin, issued by `npm run token:create` before the server starts. */
+export const API_TOKEN_FILE = fileURLToPath(new URL("../../.data/e2e/api-token", import.meta.url));

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { diffChanges, REDACTED, redact } from "./diff";
+
+describe("audit diff", () => {
+  it("keeps only changed fields and redacts secrets", () => {
+    const diff = diffChanges(
+      { email: "a@x.test", name: "A", password_hash: "$argon2id$old", is_active: true },
+      { email: "b@x.test", name: "A", password_hash: "$argon2id$new", is_active: true },
+    );
+    expect(diff).toEqual({ email: { before: "a@x.test", after: "b@x.test" }, password_hash: { before: REDACTED, after: REDACTED } });
+  });
+
+  it("records creations and deletions", () => {
+    expect(diffChanges(null, { name: "x", token: "t" })).toEqual({ name: { after: "x" }, token: { after: REDACTED } });
+    expect(diffChanges({ name: "x" }, null)).toEqual({ name: { before: "x" } });
+  });
+
+  it("redacts secret-looking metadata", () => {
+    expect(redact({ name: "ci", client_secret: "s", totp_seed: "x" })).toEqual({ name: "ci", client_secret: REDACTED, totp_seed: REDACTED });
+  });
+});
