@@ -26,7 +26,7 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Tests and CLIs: use an already opened database instead of the configured one. */
-export function useDatabase(handle: DbHandle): void {
+export function installDatabase(handle: DbHandle): void {
   slot.handle = Promise.resolve(handle);
 }
 

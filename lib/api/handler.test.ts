@@ -11,7 +11,8 @@ import { api } from "./handler";
 import { ok } from "./responses";
 
 const listRoute = api({ permission: "users.view" }, async ({ actor, query }) => ok(await listUsers(actor, query)));
-const call = (route: ReturnType<typeof api>, init: { url?: string; headers?: Record<string, string>; method?: string; body?: string } = {}) =>
+type Route = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const call = (route: Route, init: { url?: string; headers?: Record<string, string>; method?: string; body?: string } = {}) =>
   route(new NextRequest(init.url ?? "http://localhost:3000/api/v1/users", { method: init.method, headers: init.headers, body: init.body }), {
     params: Promise.resolve({}),
   });

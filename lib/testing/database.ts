@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, inject } from "vitest";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { bootstrap } from "@/lib/bootstrap";
-import { useDatabase } from "@/lib/db";
+import { installDatabase } from "@/lib/db";
 
 const templateUrl = inject("templateDatabaseUrl");
 const tarball = inject("templateTarball");
@@ -33,7 +33,7 @@ if (templateUrl) {
   handle = await openDatabase({ pglite: pg });
 }
 
-useDatabase(handle);
+installDatabase(handle);
 await bootstrap();
 
 afterAll(async () => {
