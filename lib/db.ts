@@ -35,3 +35,11 @@ export async function closeDb(): Promise<void> {
   slot.handle = undefined;
   if (handle) await (await handle).close();
 }
+
+/** A PostgreSQL unique_violation (23505), whichever driver raised it and however drizzle wrapped it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === "23505") return true;
+  }
+  return false;
+}

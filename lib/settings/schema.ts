@@ -1,43 +1,68 @@
 import { z } from "zod";
 
+const passwordSection = z.object({
+  min_length: z.number().int().min(8).max(128).default(12),
+  /** Passwords are hashed whole (never truncated), so the cap is generous. */
+  max_length: z.number().int().min(64).max(1024).default(128),
+  require_upper: z.boolean().default(false),
+  require_lower: z.boolean().default(false),
+  require_digit: z.boolean().default(false),
+  require_special: z.boolean().default(false),
+  /** How many previous passwords (besides the current one) may not be reused. */
+  history_count: z.number().int().min(0).max(24).default(5),
+  blocklist: z.boolean().default(true),
+});
+
+const loginSection = z.object({
+  only_user_source: z.boolean().default(false),
+  lockout_threshold: z.number().int().min(1).max(100).default(7),
+  lockout_minutes: z.number().int().min(1).max(24 * 60).default(30),
+});
+
+const sessionsSection = z.object({
+  idle_minutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
+  absolute_hours: z.number().int().min(1).max(30 * 24).default(12),
+});
+
+const usersSection = z.object({
+  /** Disable users who have not signed in for this many days (null: never). */
+  inactive_days: z.number().int().min(1).max(3650).nullable().default(null),
+});
+
+const proxySection = z.object({ proxy_mode: z.enum(["disabled", "shared", "dedicated"]).default("disabled") });
+
+const auditSection = z.object({ retention_days: z.number().int().min(1).max(3650).default(365) });
+
 /** Runtime settings, one section per row of the `settings` table; every field has a secure default. */
 export const settingsSchema = z.object({
-  password: z
-    .object({
-      min_length: z.number().int().min(8).max(128).default(12),
-      max_length: z.number().int().min(64).max(1024).default(128),
-      require_upper: z.boolean().default(false),
-      require_lower: z.boolean().default(false),
-      require_digit: z.boolean().default(false),
-      require_special: z.boolean().default(false),
-      history_count: z.number().int().min(0).max(24).default(5),
-      blocklist: z.boolean().default(true),
-    })
-    .prefault({}),
-  login: z
-    .object({
-      only_user_source: z.boolean().default(false),
-      lockout_threshold: z.number().int().min(1).max(100).default(7),
-      lockout_minutes: z.number().int().min(1).max(24 * 60).default(30),
-    })
-    .prefault({}),
-  sessions: z
-    .object({
-      idle_minutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
-      absolute_hours: z.number().int().min(1).max(30 * 24).default(12),
-    })
-    .prefault({}),
-  users: z
-    .object({
-      /** Disable users who have not signed in for this many days (null: never). */
-      inactive_days: z.number().int().min(1).max(3650).nullable().default(null),
-    })
-    .prefault({}),
-  proxy: z.object({ proxy_mode: z.enum(["disabled", "shared", "dedicated"]).default("disabled") }).prefault({}),
-  audit: z.object({ retention_days: z.number().int().min(1).max(3650).default(365) }).prefault({}),
+  password: passwordSection.prefault({}),
+  login: loginSection.prefault({}),
+  sessions: sessionsSection.prefault({}),
+  users: usersSection.prefault({}),
+  proxy: proxySection.prefault({}),
+  audit: auditSection.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsSection = keyof Settings;
 export const SETTINGS_SECTIONS = Object.keys(settingsSchema.shape) as SettingsSection[];
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export type PasswordPolicy = Settings["password"];
+
+export const isSettingsSection = (value: string): value is SettingsSection => (SETTINGS_SECTIONS as string[]).includes(value);
+
+/**
+ * One whole section as a form submits it, or as a PATCH leaves it once merged over the stored values:
+ * unknown fields are refused and cross-field rules apply. Shared by the console forms and updateSettingsSection.
+ */
+export const settingsSectionSchemas = {
+  password: passwordSection.strict().refine((p) => p.min_length <= p.max_length, {
+    path: ["min_length"],
+    message: "The minimum length cannot be greater than the maximum length.",
+  }),
+  login: loginSection.strict(),
+  sessions: sessionsSection.strict(),
+  users: usersSection.strict(),
+  proxy: proxySection.strict(),
+  audit: auditSection.strict(),
+} satisfies Record<SettingsSection, z.ZodType>;

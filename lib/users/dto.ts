@@ -34,3 +34,9 @@ export function toUserDto(user: UserRow, now = new Date()): UserDto {
     updated_at: user.updatedAt.toISOString(),
   };
 }
+
+/** What audit diffs record about a user: the DTO without derived or volatile fields (never a secret). */
+export function auditSnapshot(user: UserRow): Record<string, unknown> {
+  const { status: _status, is_locked: _locked, created_at: _created, updated_at: _updated, last_login_at: _login, ...rest } = toUserDto(user);
+  return rest;
+}

@@ -24,6 +24,7 @@ export async function listUsers(actor: Actor, query: Record<string, unknown>): P
 
   const where: SQL[] = [];
   if (orgs !== "all") where.push(inOrgs(orgs));
+  if (input.org_id) where.push(inOrgs([input.org_id]));
   if (input.q) {
     const pattern = `%${escapeLike(input.q)}%`;
     where.push(or(ilike(users.name, pattern), ilike(users.username, pattern), ilike(users.email, pattern))!);
