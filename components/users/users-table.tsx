@@ -1,3 +1,6 @@
+"use client";
+
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { UserDto } from "@/lib/users/schema";
@@ -6,11 +9,20 @@ import { UserStatusBadge } from "./user-status-badge";
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const formatDate = (iso: string | null) => (iso ? `${dateFormat.format(new Date(iso))} UTC` : "Never");
 
-export function UsersTable({ users }: { users: UserDto[] }) {
+type Props = { users: UserDto[]; selected?: Set<string>; onToggle?: (id: string) => void; onToggleAll?: () => void };
+
+export function UsersTable({ users, selected, onToggle, onToggleAll }: Props) {
+  const selectable = !!selected && !!onToggle;
+  const allSelected = selectable && users.length > 0 && users.every((u) => selected.has(u.id));
   return (
     <Table aria-label="Users">
       <THead>
         <TR>
+          {selectable ? (
+            <TH className="w-10">
+              <input type="checkbox" aria-label="Select all users on this page" checked={allSelected} onChange={onToggleAll} />
+            </TH>
+          ) : null}
           <TH>Name</TH>
           <TH>Username</TH>
           <TH>Email</TH>
@@ -22,9 +34,16 @@ export function UsersTable({ users }: { users: UserDto[] }) {
       <TBody>
         {users.map((user) => (
           <TR key={user.id}>
+            {selectable ? (
+              <TD>
+                <input type="checkbox" aria-label={`Select ${user.username}`} checked={selected.has(user.id)} onChange={() => onToggle(user.id)} />
+              </TD>
+            ) : null}
             <TD className="font-medium text-zinc-900">
               <span className="inline-flex items-center gap-2">
-                {user.name}
+                <Link href={`/admin/users/${user.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+                  {user.name}
+                </Link>
                 {user.is_admin ? <Badge tone="blue">Super-admin</Badge> : null}
                 {user.is_service_account ? <Badge tone="neutral">Service account</Badge> : null}
               </span>

@@ -15,6 +15,11 @@ describe("audit diff", () => {
     expect(diffChanges({ name: "x" }, null)).toEqual({ name: { before: "x" } });
   });
 
+  it("keeps flags whose names merely mention a secret", () => {
+    expect(diffChanges({ must_change_password: false }, { must_change_password: true })).toEqual({ must_change_password: { before: false, after: true } });
+    expect(redact({ password_changed: true, otp_attempts: 3 })).toEqual({ password_changed: true, otp_attempts: 3 });
+  });
+
   it("redacts secret-looking metadata", () => {
     expect(redact({ name: "ci", client_secret: "s", totp_seed: "x" })).toEqual({ name: "ci", client_secret: REDACTED, totp_seed: REDACTED });
   });

@@ -4,6 +4,9 @@ const SECRET_KEY = /pass(word)?|secret|token|hash|recovery|otp|code|private|seed
 export const REDACTED = "[redacted]";
 
 const isSecretKey = (key: string) => SECRET_KEY.test(key);
+/** Flags and counts ("must_change_password": true) are facts, not secrets; only values that could hold one are hidden. */
+const mayHoldSecret = (value: unknown) => value !== null && value !== undefined && typeof value !== "boolean" && typeof value !== "number";
+const hide = (key: string, value: unknown) => (isSecretKey(key) && mayHoldSecret(value) ? REDACTED : (value ?? null));
 
 /** The changed fields between two snapshots, with secret-looking fields redacted. */
 export function diffChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditDiff {
@@ -13,14 +16,12 @@ export function diffChanges(before: Record<string, unknown> | null, after: Recor
     const a = before?.[key];
     const b = after?.[key];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    diff[key] = isSecretKey(key)
-      ? { ...(before ? { before: REDACTED } : {}), ...(after ? { after: REDACTED } : {}) }
-      : { ...(before ? { before: a ?? null } : {}), ...(after ? { after: b ?? null } : {}) };
+    diff[key] = { ...(before ? { before: hide(key, a) } : {}), ...(after ? { after: hide(key, b) } : {}) };
   }
   return diff;
 }
 
 /** A copy of a record with secret-looking fields redacted (for metadata). */
 export function redact(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, isSecretKey(k) ? REDACTED : v]));
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, hide(k, v)]));
 }
