@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { FormProvider, useForm } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { PasswordChecklist } from "@/components/passwords/password-checklist";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -28,7 +28,7 @@ export function CreateUserForm({ canSetAdmin, policy, submit }: Props) {
     resolver: zodResolver(createUserSchema),
     defaultValues: { email: "", first_name: "", last_name: "", description: "", is_active: true, is_admin: false, is_service_account: false, mfa_policy: "disabled", must_change_password: false, password_mode: "reset_link" },
   });
-  const [isServiceAccount, mode, password, username, email] = form.watch(["is_service_account", "password_mode", "password", "username", "email"]);
+  const [isServiceAccount, mode, password, username, email] = useWatch({ control: form.control, name: ["is_service_account", "password_mode", "password", "username", "email"] });
 
   const onSubmit = form.handleSubmit(async (values) => {
     const input = isServiceAccount ? { ...values, password: undefined, password_mode: undefined, must_change_password: false } : values;

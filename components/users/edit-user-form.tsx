@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { PasswordChecklist } from "@/components/passwords/password-checklist";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -35,7 +35,7 @@ export function EditUserForm({ user, canSetAdmin, policy, submit }: Props) {
       is_active: user.is_active, is_admin: user.is_admin, mfa_policy: user.mfa_policy, date_expired: user.date_expired, must_change_password: user.must_change_password,
     },
   });
-  const password = form.watch("password");
+  const [password, email] = useWatch({ control: form.control, name: ["password", "email"] });
 
   const onSubmit = form.handleSubmit(async (values) => {
     const dirty = form.formState.dirtyFields as Record<string, boolean>;
@@ -72,7 +72,7 @@ export function EditUserForm({ user, canSetAdmin, policy, submit }: Props) {
               {changeSecret ? (
                 <>
                   <TextField name="password" label="New password" type="password" required autoComplete="new-password" emptyAs={undefined} />
-                  <PasswordChecklist password={password ?? ""} policy={policy} context={{ username: user.username, email: form.watch("email") ?? user.email }} />
+                  <PasswordChecklist password={password ?? ""} policy={policy} context={{ username: user.username, email: email ?? user.email }} />
                 </>
               ) : null}
             </CardBody>

@@ -6,3 +6,4 @@ export declare const AUTH_SECRET: string;
 export declare const E2E_DATA_DIR: string;
 export declare const PGLITE_DATA_DIR: string;
 export declare const API_TOKEN_FILE: string;
+export declare const MAIL_DIR: string;

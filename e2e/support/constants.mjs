@@ -15,3 +15,5 @@ export const E2E_DATA_DIR = fileURLToPath(new URL("../../.data/e2e/", import.met
 export const PGLITE_DATA_DIR = fileURLToPath(new URL("../../.data/e2e/pglite", import.meta.url));
 /** A Personal Access Token of the admin, issued by `npm run token:create` before the server starts. */
 export const API_TOKEN_FILE = fileURLToPath(new URL("../../.data/e2e/api-token", import.meta.url));
+/** Every email the app sends during a run, one JSON file per message (see mail-sink.mjs). */
+export const MAIL_DIR = fileURLToPath(new URL("../../.data/e2e/mail", import.meta.url));

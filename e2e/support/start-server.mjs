@@ -10,7 +10,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, API_TOKEN_FILE, AUTH_SECRET, E2E_DATA_DIR, PGLITE_DATA_DIR } from "./constants.mjs";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, API_TOKEN_FILE, AUTH_SECRET, E2E_DATA_DIR, MAIL_DIR, PGLITE_DATA_DIR } from "./constants.mjs";
+import { startMailSink } from "./mail-sink.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const port = process.env.E2E_PORT;
@@ -52,6 +53,10 @@ delete env.NEXTAUTH_URL; // derived from APP_URL by lib/env.ts
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
+
+const mailSink = await startMailSink(MAIL_DIR);
+env.SMTP_URL = mailSink.url;
+log(`mail sink on ${mailSink.url}`);
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 let database;

@@ -110,7 +110,7 @@ export async function setUserAttributes(
         });
     }
     const snapshot = (pick: "before" | "after") => Object.fromEntries(changes.map((c) => [c.definition.key, c[pick]]));
-    await audit(tx, actor, "user.attributes_update", { type: "user", id: user.id, label: user.username }, diffChanges(snapshot("before"), snapshot("after")), {
+    await audit(tx, actor, "user.attributes_update", { type: "user", id: user.id, label: user.username }, diffChanges(snapshot("before"), snapshot("after"), { redactSecrets: false }), {
       metadata: { via },
     });
     for (const c of changes) loaded.values.set(c.definition.id, c.after);

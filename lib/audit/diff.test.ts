@@ -20,6 +20,10 @@ describe("audit diff", () => {
     expect(redact({ password_changed: true, otp_attempts: 3 })).toEqual({ password_changed: true, otp_attempts: 3 });
   });
 
+  it("can leave admin-chosen keys (attribute keys) unredacted", () => {
+    expect(diffChanges({ postal_code: "1000" }, { postal_code: "2000" }, { redactSecrets: false })).toEqual({ postal_code: { before: "1000", after: "2000" } });
+  });
+
   it("redacts secret-looking metadata", () => {
     expect(redact({ name: "ci", client_secret: "s", totp_seed: "x" })).toEqual({ name: "ci", client_secret: REDACTED, totp_seed: REDACTED });
   });

@@ -8,15 +8,23 @@ const isSecretKey = (key: string) => SECRET_KEY.test(key);
 const mayHoldSecret = (value: unknown) => value !== null && value !== undefined && typeof value !== "boolean" && typeof value !== "number";
 const hide = (key: string, value: unknown) => (isSecretKey(key) && mayHoldSecret(value) ? REDACTED : (value ?? null));
 
-/** The changed fields between two snapshots, with secret-looking fields redacted. */
-export function diffChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditDiff {
+/**
+ * The changed fields between two snapshots, with secret-looking fields redacted. Pass `redactSecrets: false` only
+ * when the keys are data chosen by admins (user attribute keys like "postal_code"), never for a schema's own fields.
+ */
+export function diffChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  { redactSecrets = true }: { redactSecrets?: boolean } = {},
+): AuditDiff {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const diff: AuditDiff = {};
   for (const key of keys) {
     const a = before?.[key];
     const b = after?.[key];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    diff[key] = { ...(before ? { before: hide(key, a) } : {}), ...(after ? { after: hide(key, b) } : {}) };
+    const show = (value: unknown) => (redactSecrets ? hide(key, value) : (value ?? null));
+    diff[key] = { ...(before ? { before: show(a) } : {}), ...(after ? { after: show(b) } : {}) };
   }
   return diff;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { orgMembers, personalAccessTokens, users, type PersonalAccessTokenRow } from "@/db/schema";
 import { audit } from "../audit/audit";
 import type { Actor } from "../auth/actor";
@@ -78,4 +78,22 @@ export async function createPersonalAccessToken(actor: Actor, userId: string, in
     });
     return { ...toTokenDto(row), token };
   });
+}
+
+/** A user's tokens (never the secret): their own, or anyone's with users.manage_tokens. Built-in tokens are not listed. */
+export async function listPersonalAccessTokens(actor: Actor, userId: string): Promise<TokenDto[]> {
+  const db = await getDb();
+  if (!isUuid(userId)) throw notFound("User");
+  const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!owner) throw notFound("User");
+  if (!(actor.kind === "user" && actor.userId === userId)) {
+    const memberships = await db.select({ orgId: orgMembers.orgId }).from(orgMembers).where(eq(orgMembers.userId, userId));
+    authorize(actor, "users.manage_tokens", { orgIds: memberships.map((m) => m.orgId) });
+  }
+  const rows = await db
+    .select()
+    .from(personalAccessTokens)
+    .where(and(eq(personalAccessTokens.userId, userId), eq(personalAccessTokens.isBuiltin, false)))
+    .orderBy(desc(personalAccessTokens.createdAt));
+  return rows.map(toTokenDto);
 }

@@ -1,0 +1,59 @@
+/** Test setup shared by the RBAC tests: rows written straight into the real test database (never a mock). */
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
+import { groupMembers, groupRoles, groups, orgMemberRoles, orgMembers, roles, userRoles, type GroupRow, type RoleRow } from "@/db/schema";
+import { getDb } from "../db";
+import { uniqueName } from "../testing/factories";
+import type { Permission } from "./permissions";
+
+export const codeOf = async (promise: Promise<unknown>) => promise.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
+
+export async function builtinRoleId(key: string): Promise<string> {
+  const db = await getDb();
+  const [role] = await db.select({ id: roles.id }).from(roles).where(eq(roles.builtinKey, key));
+  return role.id;
+}
+
+export async function customRole(scope: "system" | "org", permissions: Permission[], name = uniqueName("role")): Promise<RoleRow> {
+  const db = await getDb();
+  const [role] = await db.insert(roles).values({ scope, name, permissions }).returning();
+  return role;
+}
+
+export async function giveSystemRole(userId: string, roleId: string) {
+  await (await getDb()).insert(userRoles).values({ userId, roleId }).onConflictDoNothing();
+}
+
+export async function giveOrgRole(userId: string, orgId: string, roleId: string) {
+  const db = await getDb();
+  await db.insert(orgMembers).values({ orgId, userId }).onConflictDoNothing();
+  await db.insert(orgMemberRoles).values({ orgId, userId, roleId }).onConflictDoNothing();
+}
+
+export async function makeGroup(orgId: string, name = uniqueName("group")): Promise<GroupRow> {
+  const [group] = await (await getDb()).insert(groups).values({ orgId, name }).returning();
+  return group;
+}
+
+export async function bindRole(groupId: string, roleId: string) {
+  await (await getDb()).insert(groupRoles).values({ groupId, roleId }).onConflictDoNothing();
+}
+
+export async function addMember(groupId: string, userId: string) {
+  await (await getDb()).insert(groupMembers).values({ groupId, userId }).onConflictDoNothing();
+}
+
+export async function isMember(groupId: string, userId: string): Promise<boolean> {
+  const rows = await (await getDb()).select().from(groupMembers).where(sql`${groupMembers.groupId} = ${groupId} and ${groupMembers.userId} = ${userId}`);
+  return rows.length > 0;
+}
+
+const RBAC_TABLES = ["users", "roles", "user_roles", "organizations", "org_members", "org_member_roles", "groups", "group_members", "group_roles"];
+
+/** One hash over every row of the tables RBAC writes: equal before and after means nothing changed. */
+export async function rbacChecksum(): Promise<string> {
+  const db = await getDb();
+  const parts = RBAC_TABLES.map((t) => `coalesce((select string_agg(t::text, ';' order by t::text) from ${t} t), '')`).join(" || '|' || ");
+  const [row] = rowsOf<{ sum: string }>(await db.execute(sql.raw(`select md5(${parts}) as sum`)));
+  return row.sum;
+}
