@@ -25,6 +25,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: CI,
   retries: 0,
+  // Generous: a 2-core machine under load (a build, a database) runs a browser flow in 10–30 s.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     // localhost, not 127.0.0.1: a WebAuthn rpID cannot be an IP address. APP_URL is the same origin.

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/action";
@@ -33,7 +33,7 @@ export function ChangePasswordForm({ policy, context, action, next }: ChangePass
     defaultValues: { current_password: "", new_password: "", confirm_password: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const newPassword = form.watch("new_password");
+  const newPassword = useWatch({ control: form.control, name: "new_password" });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);

@@ -21,7 +21,7 @@ export type PasswordChecklistProps = {
  */
 export function PasswordChecklist({ password, policy, context = {}, history = true, id, className }: PasswordChecklistProps) {
   const results = passwordRuleResults(password, policy, context);
-  const serverSide = [policy.blocklist && "not a commonly used password", history && "different from your recent passwords"].filter(Boolean);
+  const serverSide = [policy.blocklist && "not be a commonly used password", history && "differ from your recent passwords"].filter(Boolean);
   return (
     <div id={id} className={cn("rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs", className)}>
       <p className="font-medium text-zinc-700">Your password needs</p>
@@ -36,7 +36,7 @@ export function PasswordChecklist({ password, policy, context = {}, history = tr
           </li>
         ))}
       </ul>
-      {serverSide.length > 0 ? <p className="mt-1 text-zinc-500">It must also be {serverSide.join(" and ")}; this is checked when you save.</p> : null}
+      {serverSide.length > 0 ? <p className="mt-1 text-zinc-500">It must also {serverSide.join(" and ")}; this is checked when you save.</p> : null}
     </div>
   );
 }

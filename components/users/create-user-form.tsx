@@ -45,8 +45,8 @@ export function CreateUserForm({ canSetAdmin, policy, submit }: Props) {
         <Card>
           <CardHeader title="Identity" description="Email is required and unique. The username is derived from it when left empty, and cannot be changed later." />
           <CardBody className="space-y-4">
-            <TextField name="username" label="Username" hint="Letters, digits, dot, underscore, dash. If taken when derived, a number is appended (alice2)." emptyAs={undefined} autoComplete="off" />
-            <ProfileFields phoneEmptyAs={undefined} />
+            <TextField name="username" label="Username" hint="Letters, digits, dot, underscore, dash. If taken when derived, a number is appended (alice2)." empty="omit" autoComplete="off" />
+            <ProfileFields clearablePhone={false} />
             <Checkbox id="is_service_account" label="Service account" description="No password and no interactive sign-in; authenticates with Personal Access Tokens only." {...form.register("is_service_account")} />
           </CardBody>
         </Card>
@@ -65,7 +65,7 @@ export function CreateUserForm({ canSetAdmin, policy, submit }: Props) {
               </fieldset>
               {mode === "set" ? (
                 <>
-                  <TextField name="password" label="Password" type="password" required autoComplete="new-password" emptyAs={undefined} />
+                  <TextField name="password" label="Password" type="password" required autoComplete="new-password" empty="omit" />
                   <PasswordChecklist password={password ?? ""} policy={policy} context={{ username, email }} />
                   <Checkbox id="must_change_password" label="Password must be changed at next sign-in" {...form.register("must_change_password")} />
                 </>

@@ -54,7 +54,7 @@ export function EditUserForm({ user, canSetAdmin, policy, submit }: Props) {
         <Card>
           <CardHeader title="Profile" description={`Username ${user.username} is read-only.`} />
           <CardBody>
-            <ProfileFields phoneEmptyAs={null} />
+            <ProfileFields clearablePhone />
           </CardBody>
         </Card>
         <Card>
@@ -71,7 +71,7 @@ export function EditUserForm({ user, canSetAdmin, policy, submit }: Props) {
               <Checkbox id="change_secret" label="Change password" checked={changeSecret} onChange={(e) => setChangeSecret(e.currentTarget.checked)} />
               {changeSecret ? (
                 <>
-                  <TextField name="password" label="New password" type="password" required autoComplete="new-password" emptyAs={undefined} />
+                  <TextField name="password" label="New password" type="password" required autoComplete="new-password" empty="omit" />
                   <PasswordChecklist password={password ?? ""} policy={policy} context={{ username: user.username, email: email ?? user.email }} />
                 </>
               ) : null}

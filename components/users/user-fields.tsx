@@ -13,18 +13,20 @@ function useField(name: string) {
   return { error, props: { id: name, "aria-invalid": !!error, "aria-describedby": fieldDescribedBy(name, { error: !!error }) }, register };
 }
 
-export function TextField({ name, label, type = "text", required, hint, autoComplete, emptyAs }: {
-  name: string; label: string; type?: string; required?: boolean; hint?: string; autoComplete?: string; emptyAs?: null | undefined;
+/** `empty` says what an emptied input means: keep "" (default), omit the field ("omit"), or clear it ("null"). */
+export function TextField({ name, label, type = "text", required, hint, autoComplete, empty = "keep" }: {
+  name: string; label: string; type?: string; required?: boolean; hint?: string; autoComplete?: string; empty?: "keep" | "omit" | "null";
 }) {
   const { error, props, register } = useField(name);
+  const emptyValue = empty === "null" ? null : undefined;
   return (
     <FormField label={label} htmlFor={name} error={error} required={required} hint={hint}>
-      <Input type={type} autoComplete={autoComplete} {...props} {...register(name, { setValueAs: (v: string) => (v === "" && emptyAs !== undefined ? emptyAs : v) })} />
+      <Input type={type} autoComplete={autoComplete} {...props} {...register(name, { setValueAs: (v: string) => (v === "" && empty !== "keep" ? emptyValue : v) })} />
     </FormField>
   );
 }
 
-export function ProfileFields({ phoneEmptyAs }: { phoneEmptyAs: null | undefined }) {
+export function ProfileFields({ clearablePhone }: { clearablePhone: boolean }) {
   const { error, props, register } = useField("description");
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -32,7 +34,7 @@ export function ProfileFields({ phoneEmptyAs }: { phoneEmptyAs: null | undefined
       <TextField name="name" label="Display name" hint="Defaults to first and last name." />
       <TextField name="first_name" label="First name" />
       <TextField name="last_name" label="Last name" />
-      <TextField name="phone" label="Phone" type="tel" hint="International format, e.g. +14155550123. Used for SMS codes." emptyAs={phoneEmptyAs} />
+      <TextField name="phone" label="Phone" type="tel" hint="International format, e.g. +14155550123. Used for SMS codes." empty={clearablePhone ? "null" : "omit"} />
       <FormField label="Description" htmlFor="description" error={error} className="sm:col-span-2">
         <Textarea rows={3} {...props} {...register("description")} />
       </FormField>

@@ -9,6 +9,8 @@ export const passwordResetTokens = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
+    /** "setup" (new account) or "reset": what the link was issued for. */
+    purpose: text("purpose").notNull().default("reset"),
     expiresAt: ts("expires_at").notNull(),
     usedAt: ts("used_at"),
     createdBy: uuid("created_by"),

@@ -1,5 +1,8 @@
+import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { env } from "../env";
 import { resetMailTransport, sendMail } from "./mail";
 import { passwordLinkMail } from "./templates";
 
@@ -37,6 +40,39 @@ describe("sendMail without SMTP_URL (development transport)", () => {
       expect(log).not.toHaveBeenCalled();
     },
   );
+});
+
+describe("sendMail with SMTP_URL", () => {
+  it("delivers through SMTP from MAIL_FROM, and logs nothing", async () => {
+    const received: { from?: string; to: string[]; subject?: string; text?: string }[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData(stream, session, callback) {
+        simpleParser(stream).then((mail) => {
+          received.push({ from: mail.from?.value[0]?.address, to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject, text: mail.text });
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.server.address() as { port: number }).port;
+    const original = env.SMTP_URL;
+    env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetMailTransport();
+    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    try {
+      const sent = await sendMail({ to: "grace@example.test", subject: "Over the wire", text: "Hello SMTP" });
+      expect(sent.transport).toBe("smtp");
+      expect(received).toEqual([{ from: env.MAIL_FROM.replace(/^.*<(.*)>$/, "$1"), to: ["grace@example.test"], subject: "Over the wire", text: "Hello SMTP\n" }]);
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      env.SMTP_URL = original;
+      resetMailTransport();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });
 
 describe("passwordLinkMail", () => {

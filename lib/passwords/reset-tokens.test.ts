@@ -8,7 +8,7 @@ import { getDb } from "../db";
 import { env } from "../env";
 import { createSession } from "../sessions/sessions";
 import { actorFor, adminUser, createTestUser, TEST_PASSWORD } from "../testing/factories";
-import { consumePasswordLink, describePasswordLink, INVALID_LINK_MESSAGE, issuePasswordLink } from "./reset-tokens";
+import { consumePasswordLink, countPasswordLinksSince, describePasswordLink, INVALID_LINK_MESSAGE, issuePasswordLink } from "./reset-tokens";
 
 const NEW_PASSWORD = "Lantern-Orchard-Ripple";
 let mailLog: MockInstance;
@@ -65,8 +65,11 @@ describe("issuePasswordLink", () => {
   it("never repeats a token", async () => {
     const user = await createTestUser();
     const tokens = new Set<string>();
+    const started = new Date(Date.now() - 1000);
     for (let i = 0; i < 100; i++) tokens.add((await issue(user)).token);
     expect(tokens.size).toBe(100);
+    expect(await countPasswordLinksSince(await getDb(), user.id, started)).toBe(100);
+    expect(await countPasswordLinksSince(await getDb(), user.id, new Date(Date.now() + 1000))).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { passwordResetTokens, sessions, users } from "@/db/schema";
 import { audit } from "../audit/audit";
@@ -40,7 +40,7 @@ export async function issuePasswordLink(tx: Executor, user: LinkUser, actor: Act
   const now = new Date();
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_TTL_MS[purpose]);
   await tx.update(passwordResetTokens).set({ usedAt: now }).where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
-  await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash: sha256Hex(token), expiresAt, createdBy: actor.userId, createdAt: now });
+  await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash: sha256Hex(token), purpose, expiresAt, createdBy: actor.userId, createdAt: now });
   const resetUrl = passwordLinkUrl(token);
   const mailed = await sendMail(passwordLinkMail({ to: user.email, name: user.name, username: user.username, url: resetUrl, purpose, expiresAt, now })).then(
     () => true,
@@ -54,6 +54,15 @@ export async function issuePasswordLink(tx: Executor, user: LinkUser, actor: Act
     outcome: mailed ? "success" : "failure",
   });
   return { resetUrl, expiresAt, mailed };
+}
+
+/** Links issued to a user since `since`: lets a self-service reset request cap emails per account (T12). */
+export async function countPasswordLinksSince(db: Executor, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.userId, userId), gte(passwordResetTokens.createdAt, since)));
+  return row?.n ?? 0;
 }
 
 /** The local user a live link belongs to, or undefined. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { orgMembers, users, type UserRow } from "@/db/schema";
 import type { Actor } from "../auth/actor";
@@ -47,5 +47,3 @@ export function assertGrantsChangeable(actor: Actor, user: UserRow): void {
     throw conflict(`${user.username} is a built-in account: its roles and memberships cannot be changed.`);
   }
 }
-
-export const userLabel = (user: Pick<UserRow, "username">) => user.username;

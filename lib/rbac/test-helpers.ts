@@ -50,10 +50,17 @@ export async function isMember(groupId: string, userId: string): Promise<boolean
 
 const RBAC_TABLES = ["users", "roles", "user_roles", "organizations", "org_members", "org_member_roles", "groups", "group_members", "group_roles"];
 
+const CHECKSUM_SQL = `md5(${RBAC_TABLES.map((t) => `coalesce((select string_agg(t::text, ';' order by t::text) from ${t} t), '')`).join(" || '|' || ")})`;
+
 /** One hash over every row of the tables RBAC writes: equal before and after means nothing changed. */
 export async function rbacChecksum(): Promise<string> {
+  return (await rbacState()).sum;
+}
+
+/** The checksum and the number of access.denied audit events, in one query. */
+export async function rbacState(): Promise<{ sum: string; denied: number }> {
   const db = await getDb();
-  const parts = RBAC_TABLES.map((t) => `coalesce((select string_agg(t::text, ';' order by t::text) from ${t} t), '')`).join(" || '|' || ");
-  const [row] = rowsOf<{ sum: string }>(await db.execute(sql.raw(`select md5(${parts}) as sum`)));
-  return row.sum;
+  const query = `select ${CHECKSUM_SQL} as sum, (select count(*)::int from audit_events where action = 'access.denied') as denied`;
+  const [row] = rowsOf<{ sum: string; denied: number }>(await db.execute(sql.raw(query)));
+  return row;
 }

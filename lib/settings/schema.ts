@@ -66,3 +66,9 @@ export const settingsSectionSchemas = {
   proxy: proxySection.strict(),
   audit: auditSection.strict(),
 } satisfies Record<SettingsSection, z.ZodType>;
+
+/** The console's one settings action: which section, and its submitted values (validated by updateSettingsSection). */
+export const updateSettingsRequestSchema = z.object({
+  section: z.enum(SETTINGS_SECTIONS as [SettingsSection, ...SettingsSection[]]),
+  values: z.record(z.string(), z.unknown()),
+});

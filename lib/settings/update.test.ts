@@ -53,7 +53,7 @@ describe("updateSettingsSection", () => {
     expect((await storedRow("password")).updatedBy).toBe("admin");
 
     const db = await getDb();
-    const events = await db.select().from(auditEvents).where(eq(auditEvents.action, "settings.update"));
+    const events = (await db.select().from(auditEvents).where(eq(auditEvents.action, "settings.update")).orderBy(auditEvents.occurredAt)).filter((e) => e.targetId === "password");
     expect(events.map((e) => e.diff)).toEqual([{ min_length: { before: 12, after: 14 } }, { require_digit: { before: false, after: true } }]);
     expect(events[0]).toMatchObject({ targetType: "settings", targetId: "password", actorLabel: "admin" });
   });

@@ -72,7 +72,7 @@ describe("createUser", () => {
     const db = await getDb();
     const tokens = await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
     expect(tokens).toHaveLength(1);
-    expect(tokens[0].tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(tokens[0]).toMatchObject({ purpose: "setup", tokenHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it("lets only a super-admin create a super-admin, and requires users.create", async () => {

@@ -1,0 +1,74 @@
+import type { SettingsSection } from "@/lib/settings/schema";
+
+type Base = { name: string; label: string; hint?: string };
+export type SettingField =
+  | (Base & { kind: "number"; min: number; max: number })
+  | (Base & { kind: "optional-number"; min: number; max: number })
+  | (Base & { kind: "boolean" })
+  | (Base & { kind: "select"; options: { value: string; label: string }[] });
+
+export type SectionDescriptor = { title: string; description: string; fields: SettingField[] };
+
+/** How each settings section is shown in the console; the rules themselves live in lib/settings/schema.ts. */
+export const SECTION_FIELDS: Record<SettingsSection, SectionDescriptor> = {
+  password: {
+    title: "Password policy",
+    description: "Rules for local passwords, checked whenever a password is set. Long passphrases beat composition rules (NIST SP 800-63B).",
+    fields: [
+      { name: "min_length", label: "Minimum length", kind: "number", min: 8, max: 128, hint: "8–128 characters. 12 or more is recommended." },
+      { name: "max_length", label: "Maximum length", kind: "number", min: 64, max: 1024, hint: "64–1024 characters. Passwords are never truncated." },
+      { name: "require_upper", label: "Require an uppercase letter", kind: "boolean" },
+      { name: "require_lower", label: "Require a lowercase letter", kind: "boolean" },
+      { name: "require_digit", label: "Require a digit", kind: "boolean" },
+      { name: "require_special", label: "Require a symbol or space", kind: "boolean" },
+      { name: "history_count", label: "Password history", kind: "number", min: 0, max: 24, hint: "How many previous passwords cannot be reused (the current one never can). 0–24." },
+      { name: "blocklist", label: "Refuse common passwords", kind: "boolean", hint: "Checks a shipped list of about 49,000 frequently used passwords." },
+    ],
+  },
+  sessions: {
+    title: "Sessions",
+    description: "How long a console session lasts.",
+    fields: [
+      { name: "idle_minutes", label: "Idle timeout (minutes)", kind: "number", min: 5, max: 10_080, hint: "Sign out after this long without activity." },
+      { name: "absolute_hours", label: "Maximum lifetime (hours)", kind: "number", min: 1, max: 720, hint: "Sign out after this long, active or not." },
+    ],
+  },
+  users: {
+    title: "Users",
+    description: "Automatic housekeeping of user accounts.",
+    fields: [
+      { name: "inactive_days", label: "Disable after days without sign-in", kind: "optional-number", min: 1, max: 3650, hint: "Leave empty to never disable users automatically." },
+    ],
+  },
+  proxy: {
+    title: "Proxy",
+    description: "How Gatehouse serves applications behind its proxy provider.",
+    fields: [
+      {
+        name: "proxy_mode",
+        label: "Proxy mode",
+        kind: "select",
+        options: [
+          { value: "disabled", label: "Disabled" },
+          { value: "shared", label: "Shared" },
+          { value: "dedicated", label: "Dedicated" },
+        ],
+        hint: "While shared or dedicated, the proxy-provider service account cannot be deleted.",
+      },
+    ],
+  },
+  login: {
+    title: "Sign-in",
+    description: "Which backends check a password, and how repeated failures lock an account.",
+    fields: [
+      { name: "only_user_source", label: "Only try the user's own source", kind: "boolean", hint: "Otherwise every enabled password backend is tried in order." },
+      { name: "lockout_threshold", label: "Failed attempts before lockout", kind: "number", min: 1, max: 100 },
+      { name: "lockout_minutes", label: "Lockout duration (minutes)", kind: "number", min: 1, max: 1440 },
+    ],
+  },
+  audit: {
+    title: "Audit log",
+    description: "How long audit events are kept.",
+    fields: [{ name: "retention_days", label: "Retention (days)", kind: "number", min: 1, max: 3650 }],
+  },
+};
