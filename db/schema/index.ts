@@ -10,3 +10,4 @@ export * from "./mfa";
 export * from "./password-reset";
 export * from "./audit";
 export * from "./settings";
+export * from "./rate-limits";
