@@ -10,10 +10,11 @@ export const ADMIN_PASSWORD = "E2e-Admin-Passw0rd!";
 /** Fixed test-only secret (48 characters): sessions signed by one run are never reused by another. */
 export const AUTH_SECRET = "e2e-only-auth-secret-not-for-production-01234567";
 
-/** Everything an e2e run writes (the embedded database, the API token) lives here. */
-export const E2E_DATA_DIR = fileURLToPath(new URL("../../.data/e2e/", import.meta.url));
-export const PGLITE_DATA_DIR = fileURLToPath(new URL("../../.data/e2e/pglite", import.meta.url));
+/** Everything an e2e run writes (the embedded database, the API token, mail) lives here; one folder per run's port. */
+const RUN_DIR = `../../.data/e2e-${process.env.E2E_PORT ?? "run"}/`;
+export const E2E_DATA_DIR = fileURLToPath(new URL(RUN_DIR, import.meta.url));
+export const PGLITE_DATA_DIR = fileURLToPath(new URL(`${RUN_DIR}pglite`, import.meta.url));
 /** A Personal Access Token of the admin, issued by `npm run token:create` before the server starts. */
-export const API_TOKEN_FILE = fileURLToPath(new URL("../../.data/e2e/api-token", import.meta.url));
+export const API_TOKEN_FILE = fileURLToPath(new URL(`${RUN_DIR}api-token`, import.meta.url));
 /** Every email the app sends during a run, one JSON file per message (see mail-sink.mjs). */
-export const MAIL_DIR = fileURLToPath(new URL("../../.data/e2e/mail", import.meta.url));
+export const MAIL_DIR = fileURLToPath(new URL(`${RUN_DIR}mail`, import.meta.url));

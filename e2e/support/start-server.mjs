@@ -98,5 +98,6 @@ server.on("exit", async (code, signal) => {
   if (database && process.env.E2E_KEEP_DB !== "1") {
     await dropDatabase(serverUrl, database.name).catch((error) => console.error(`[e2e] could not drop ${database.name}: ${error.message}`));
   }
+  if (process.env.E2E_KEEP_DB !== "1") rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   process.exit(code ?? (signal ? 128 + ({ SIGINT: 2, SIGTERM: 15 }[signal] ?? 9) : 1));
 });
