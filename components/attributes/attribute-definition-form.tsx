@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Checkbox, FormField, fieldDescribedBy } from "@/components/ui/form-field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/action";
@@ -77,11 +78,7 @@ export function AttributeDefinitionForm({ definition, submit, onDone, onCancel }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failure ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {failure}
-        </p>
-      ) : null}
+      <FormAlert>{failure}</FormAlert>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField label="Key" htmlFor={fid("key")} required error={errors.key?.message} hint={editing ? "Fixed after creation." : "Lowercase letters, digits and _, e.g. cost_center."}>
           {editing ? (

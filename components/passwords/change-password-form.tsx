@@ -5,13 +5,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/action";
 import type { PasswordContext } from "@/lib/passwords/policy";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/passwords/schema";
 import type { PasswordPolicy } from "@/lib/settings/schema";
 import { applyFieldErrors } from "./form-errors";
-import { PasswordChecklist } from "./password-checklist";
+import { NewPasswordFields } from "./new-password-fields";
 import { PasswordInput } from "./password-input";
 
 const FIELDS = ["current_password", "new_password", "confirm_password"] as const;
@@ -51,13 +52,7 @@ export function ChangePasswordForm({ policy, context, action, next }: ChangePass
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failure ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {failure}
-        </p>
-      ) : null}
-      {/* Lets password managers store the new password under the right account. */}
-      <input type="text" name="username" autoComplete="username" value={context.username ?? context.email ?? ""} readOnly hidden />
+      <FormAlert>{failure}</FormAlert>
       <PasswordInput
         id="current_password"
         label="Current password"
@@ -66,21 +61,12 @@ export function ChangePasswordForm({ policy, context, action, next }: ChangePass
         error={errors.current_password?.message}
         registration={form.register("current_password")}
       />
-      <PasswordInput
-        id="new_password"
-        label="New password"
-        autoComplete="new-password"
-        error={errors.new_password?.message}
-        describedBy="new_password-rules"
-        registration={form.register("new_password")}
-      />
-      <PasswordChecklist id="new_password-rules" password={newPassword ?? ""} policy={policy} context={context} />
-      <PasswordInput
-        id="confirm_password"
-        label="Confirm new password"
-        autoComplete="new-password"
-        error={errors.confirm_password?.message}
-        registration={form.register("confirm_password")}
+      <NewPasswordFields
+        newPassword={newPassword ?? ""}
+        policy={policy}
+        context={context}
+        errors={{ new_password: errors.new_password?.message, confirm_password: errors.confirm_password?.message }}
+        registration={{ newPassword: form.register("new_password"), confirmPassword: form.register("confirm_password") }}
       />
       <Button type="submit" className="w-full" loading={isSubmitting}>
         Change password

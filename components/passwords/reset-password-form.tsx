@@ -5,14 +5,14 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/action";
 import type { PasswordContext } from "@/lib/passwords/policy";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/passwords/schema";
 import type { PasswordPolicy } from "@/lib/settings/schema";
 import { applyFieldErrors } from "./form-errors";
-import { PasswordChecklist } from "./password-checklist";
-import { PasswordInput } from "./password-input";
+import { NewPasswordFields } from "./new-password-fields";
 
 const FIELDS = ["new_password", "confirm_password"] as const;
 
@@ -57,29 +57,14 @@ export function ResetPasswordForm({ token, policy, context, action }: ResetPassw
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failure ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {failure}
-        </p>
-      ) : null}
-      {/* Lets password managers store the new password under the right account. */}
-      <input type="text" name="username" autoComplete="username" value={context.username ?? context.email ?? ""} readOnly hidden />
-      <PasswordInput
-        id="new_password"
-        label="New password"
-        autoComplete="new-password"
+      <FormAlert>{failure}</FormAlert>
+      <NewPasswordFields
+        newPassword={newPassword ?? ""}
+        policy={policy}
+        context={context}
+        errors={{ new_password: errors.new_password?.message, confirm_password: errors.confirm_password?.message }}
+        registration={{ newPassword: form.register("new_password"), confirmPassword: form.register("confirm_password") }}
         autoFocus
-        error={errors.new_password?.message}
-        describedBy="new_password-rules"
-        registration={form.register("new_password")}
-      />
-      <PasswordChecklist id="new_password-rules" password={newPassword ?? ""} policy={policy} context={context} />
-      <PasswordInput
-        id="confirm_password"
-        label="Confirm new password"
-        autoComplete="new-password"
-        error={errors.confirm_password?.message}
-        registration={form.register("confirm_password")}
       />
       <Button type="submit" className="w-full" loading={isSubmitting}>
         Save password
