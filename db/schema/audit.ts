@@ -1,8 +1,12 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-/** Append-only. No foreign keys: events outlive the users, groups and orgs they mention. */
+/**
+ * Append-only. No foreign keys: events outlive the users, groups and orgs they mention.
+ * `hash` chains each row to the previous one (lib/audit/chain.ts); rows are ordered by `id`.
+ */
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -29,7 +33,12 @@ export const auditEvents = pgTable(
     index("audit_events_occurred_idx").on(t.occurredAt),
     index("audit_events_actor_idx").on(t.actorId),
     index("audit_events_target_idx").on(t.targetType, t.targetId),
-    index("audit_events_action_idx").on(t.action),
+    // Sign-ins per day (dashboard) and action filters over a time range.
+    index("audit_events_action_occurred_idx").on(t.action, t.occurredAt),
+    // Org Auditors read their organization's events newest first.
+    index("audit_events_org_idx").on(t.orgId, t.id),
+    // "Recent failures": rare rows, found without scanning every success.
+    index("audit_events_failures_idx").on(t.id).where(sql`${t.outcome} <> 'success'`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { orgMemberRoles, organizations, roles, userRoles, type RoleRow } from "@/db/schema";
+import { orgMemberRoles, orgMembers, organizations, roles, userRoles, type RoleRow } from "@/db/schema";
 import { audit } from "../audit/audit";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
@@ -16,7 +16,7 @@ export type RolesMode = "set" | "add" | "remove";
 
 /** What a user holds: system roles, and organization roles per organization (only organizations `showOrg` allows). */
 async function readUserRoles(db: Executor, userId: string, showOrg: (orgId: string) => boolean): Promise<UserRolesDto> {
-  const [system, inOrgs] = await Promise.all([
+  const [system, inOrgs, memberships] = await Promise.all([
     db.select({ role: roles }).from(userRoles).innerJoin(roles, eq(roles.id, userRoles.roleId)).where(eq(userRoles.userId, userId)),
     db
       .select({ role: roles, orgId: organizations.id, orgName: organizations.name, isDefault: organizations.isDefault })
@@ -24,6 +24,7 @@ async function readUserRoles(db: Executor, userId: string, showOrg: (orgId: stri
       .innerJoin(roles, eq(roles.id, orgMemberRoles.roleId))
       .innerJoin(organizations, eq(organizations.id, orgMemberRoles.orgId))
       .where(eq(orgMemberRoles.userId, userId)),
+    db.select({ orgId: orgMembers.orgId }).from(orgMembers).where(eq(orgMembers.userId, userId)),
   ]);
   const byOrg = new Map<string, { org_id: string; org_name: string; isDefault: boolean; rows: RoleRow[] }>();
   for (const row of inOrgs.filter((r) => showOrg(r.orgId))) {
@@ -34,7 +35,12 @@ async function readUserRoles(db: Executor, userId: string, showOrg: (orgId: stri
   const orgRoles = [...byOrg.values()]
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.org_name.localeCompare(b.org_name))
     .map((e) => ({ org_id: e.org_id, org_name: e.org_name, roles: e.rows.sort(compareRoles).map(toRoleRef) }));
-  return { user_id: userId, system_roles: system.map((r) => r.role).sort(compareRoles).map(toRoleRef), org_roles: orgRoles };
+  return {
+    user_id: userId,
+    system_roles: system.map((r) => r.role).sort(compareRoles).map(toRoleRef),
+    org_roles: orgRoles,
+    member_org_ids: memberships.map((m) => m.orgId).filter(showOrg).sort(),
+  };
 }
 
 /** GET /api/v1/users/{id}/roles: yourself, or a user you can see (roles.view); organization roles where you may view roles. */

@@ -86,7 +86,8 @@ export const userRolesInputSchema = z
 export type UserRolesInput = z.input<typeof userRolesInputSchema>;
 
 export type OrgRoles = { org_id: string; org_name: string; roles: RoleRef[] };
-export type UserRolesDto = { user_id: string; system_roles: RoleRef[]; org_roles: OrgRoles[] };
+/** member_org_ids: the organizations the user belongs to (where org roles can be given), as far as the viewer may see. */
+export type UserRolesDto = { user_id: string; system_roles: RoleRef[]; org_roles: OrgRoles[]; member_org_ids: string[] };
 
 /** Roles bound to a group: PUT replaces, POST adds, DELETE removes. */
 export const groupRolesInputSchema = z.object({ role_ids: idList });

@@ -30,7 +30,7 @@ export default async function UserRolesPage({ params }: { params: Promise<{ id: 
   const roles = toRoleRefs(all);
   const inOrg = held.org_roles.find((o) => o.org_id === orgId);
   const others = held.org_roles.filter((o) => o.org_id !== orgId);
-  const isMember = !!inOrg || !!(await import("@/lib/rbac/membership")).isOrgMember && (await (await import("@/lib/rbac/membership")).isOrgMember(user.id, orgId));
+  const isMember = held.member_org_ids.includes(orgId);
 
   return (
     <div className="space-y-6">
