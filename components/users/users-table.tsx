@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { SortLink, sortState } from "@/components/ui/sort-link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { UserDto } from "@/lib/users/schema";
 import { UserStatusBadge } from "./user-status-badge";
@@ -11,7 +13,10 @@ const formatDate = (iso: string | null) => (iso ? `${dateFormat.format(new Date(
 
 type Props = { users: UserDto[]; selected?: Set<string>; onToggle?: (id: string) => void; onToggleAll?: () => void };
 
+const DEFAULT_SORT = "-created_at";
+
 export function UsersTable({ users, selected, onToggle, onToggleAll }: Props) {
+  const sort = useSearchParams().get("sort") ?? DEFAULT_SORT;
   const selectable = !!selected && !!onToggle;
   const allSelected = selectable && users.length > 0 && users.every((u) => selected.has(u.id));
   return (
@@ -24,11 +29,17 @@ export function UsersTable({ users, selected, onToggle, onToggleAll }: Props) {
             </TH>
           ) : null}
           <TH>Name</TH>
-          <TH>Username</TH>
-          <TH>Email</TH>
+          <TH aria-sort={sortState(sort, "username")}>
+            <SortLink field="username" label="Username" defaultSort={DEFAULT_SORT} />
+          </TH>
+          <TH aria-sort={sortState(sort, "email")}>
+            <SortLink field="email" label="Email" defaultSort={DEFAULT_SORT} />
+          </TH>
           <TH>Source</TH>
           <TH>Status</TH>
-          <TH>Last sign-in</TH>
+          <TH aria-sort={sortState(sort, "last_login_at")}>
+            <SortLink field="last_login_at" label="Last sign-in" defaultSort={DEFAULT_SORT} />
+          </TH>
         </TR>
       </THead>
       <TBody>
