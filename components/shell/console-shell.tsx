@@ -5,7 +5,7 @@ import { SignOutButton } from "./sign-out-button";
 export type ShellUser = { name: string; username: string; email: string; isAdmin: boolean };
 
 /** The signed-in frame: sidebar, header with the current user, and the page. */
-export function ConsoleShell({ user, nav, children }: { user: ShellUser; nav: NavItem[]; children: ReactNode }) {
+export function ConsoleShell({ user, nav, orgSwitcher, children }: { user: ShellUser; nav: NavItem[]; orgSwitcher?: ReactNode; children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -25,6 +25,7 @@ export function ConsoleShell({ user, nav, children }: { user: ShellUser; nav: Na
           <div className="md:hidden">
             <SidebarNav items={nav} />
           </div>
+          {orgSwitcher ? <div className="hidden md:block">{orgSwitcher}</div> : null}
           <div className="ml-auto flex items-center gap-3">
             <div className="text-right leading-tight">
               <p className="text-sm font-medium" data-testid="current-user">

@@ -15,18 +15,20 @@ import { applyServerErrors } from "./form-helpers";
 import { AccountFields, ProfileFields, TextField } from "./user-fields";
 
 type Props = {
+  /** The organization the user joins (the console's current one). */
+  orgId: string;
   canSetAdmin: boolean;
   policy: Settings["password"];
   submit: (input: CreateUserInput) => Promise<ActionResult<UserDto>>;
 };
 
 /** Users → "+ Create user": a local user (password now, or a setup link by email) or a service account. */
-export function CreateUserForm({ canSetAdmin, policy, submit }: Props) {
+export function CreateUserForm({ orgId, canSetAdmin, policy, submit }: Props) {
   const router = useRouter();
   const { toast } = useToast();
   const form = useForm<CreateUserInput>({
     resolver: zodResolver(createUserSchema),
-    defaultValues: { email: "", first_name: "", last_name: "", description: "", is_active: true, is_admin: false, is_service_account: false, mfa_policy: "disabled", must_change_password: false, password_mode: "reset_link" },
+    defaultValues: { org_id: orgId, email: "", first_name: "", last_name: "", description: "", is_active: true, is_admin: false, is_service_account: false, mfa_policy: "disabled", must_change_password: false, password_mode: "reset_link" },
   });
   const [isServiceAccount, mode, password, username, email] = useWatch({ control: form.control, name: ["is_service_account", "password_mode", "password", "username", "email"] });
 

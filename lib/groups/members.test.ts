@@ -105,13 +105,13 @@ describe("group membership", () => {
     expect(await codeOf(listUserGroups(actor, user.id, {}))).toBe("ok");
     const before = await rbacChecksum();
     for (const attempt of [
-      addGroupMembers(actor, group.id, [user.id]),
-      removeGroupMembers(actor, group.id, [user.id]),
-      addUserToGroups(actor, user.id, [group.id]),
-      removeUserFromGroups(actor, user.id, [group.id]),
-      addUserToGroups(actor, auditor.id, [group.id]),
+      () => addGroupMembers(actor, group.id, [user.id]),
+      () => removeGroupMembers(actor, group.id, [user.id]),
+      () => addUserToGroups(actor, user.id, [group.id]),
+      () => removeUserFromGroups(actor, user.id, [group.id]),
+      () => addUserToGroups(actor, auditor.id, [group.id]),
     ]) {
-      expect(await codeOf(attempt)).toBe("forbidden");
+      expect(await codeOf(attempt())).toBe("forbidden");
     }
     expect(await rbacChecksum()).toBe(before);
   });

@@ -64,3 +64,22 @@ export async function rbacState(): Promise<{ sum: string; denied: number }> {
   const [row] = rowsOf<{ sum: string; denied: number }>(await db.execute(sql.raw(query)));
   return row;
 }
+
+type RouteHandler = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** A route module of app/api/v1 loaded from its file (lib/ never imports app/ statically). */
+export async function routeModule(folder: string): Promise<Record<string, RouteHandler>> {
+  const { resolve } = await import("node:path");
+  return import(/* @vite-ignore */ resolve(__dirname, "../../app/api/v1", folder, "route.ts"));
+}
+
+/** Calls a route handler the way Next does, with a Bearer token and an optional JSON body. */
+export async function callRoute(folder: string, method: string, init: { path: string; token?: string; body?: unknown; params?: Record<string, string> }) {
+  const { NextRequest } = await import("next/server");
+  const handler = (await routeModule(folder))[method];
+  const headers: Record<string, string> = {};
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  return handler(new NextRequest(`http://localhost:3000${init.path}`, { method, headers, body }), { params: Promise.resolve(init.params ?? {}) });
+}

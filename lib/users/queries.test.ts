@@ -76,3 +76,11 @@ describe("getUser", () => {
     expect(await codeOf(getUser(admin, "not-a-uuid"))).toBe("not_found");
   });
 });
+
+describe("built-in ids", () => {
+  it("accepts the Default organization's fixed id as a filter", async () => {
+    const admin = await actorFor(await adminUser());
+    const page = await listUsers(admin, { org_id: "00000000-0000-0000-0000-000000000002" });
+    expect(page.total).toBeGreaterThan(0);
+  });
+});

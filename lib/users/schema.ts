@@ -5,7 +5,7 @@ export const USER_STATUSES = ["active", "inactive", "expired"] as const;
 
 /** A user as it leaves lib/ (REST body, console props). Never a hash or secret. */
 export const userSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   name: z.string(),
   username: z.string(),
   email: z.string(),
@@ -43,9 +43,9 @@ export const listUsersQuerySchema = z.object({
   is_service_account: queryBoolean.optional(),
   is_admin: queryBoolean.optional(),
   auth_source: z.string().trim().min(1).max(64).optional(),
-  group_id: z.uuid().optional(),
+  group_id: z.guid().optional(),
   /** Only members of this organization (the console's current organization). */
-  org_id: z.uuid().optional(),
+  org_id: z.guid().optional(),
 });
 export type ListUsersQuery = z.input<typeof listUsersQuerySchema>;
 
@@ -96,7 +96,7 @@ export const createUserSchema = z
     must_change_password: profileFields.must_change_password.default(false),
     password_mode: z.enum(PASSWORD_MODES).optional(),
     password: z.string().max(4096).optional(),
-    org_id: z.uuid().optional(),
+    org_id: z.guid().optional(),
   })
   .superRefine((input, ctx) => {
     if (input.is_service_account) {
@@ -131,7 +131,7 @@ export type UpdateUserInput = z.input<typeof updateUserSchema>;
 export const BULK_ACTIONS = ["activate", "deactivate", "delete"] as const;
 export const bulkUsersSchema = z.object({
   action: z.enum(BULK_ACTIONS),
-  user_ids: z.array(z.uuid()).min(1).max(100),
+  user_ids: z.array(z.guid()).min(1).max(100),
 });
 export type BulkUsersInput = z.input<typeof bulkUsersSchema>;
 export type BulkResult = { id: string; ok: boolean; code?: string; message?: string };

@@ -8,6 +8,7 @@ import { UserFilters, type UserFilterValues } from "@/components/users/user-filt
 import { UsersList } from "@/components/users/users-list";
 import { requireActor } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
+import { getCurrentOrgId } from "@/lib/orgs/current";
 import { permittedOrgs } from "@/lib/rbac/authorize";
 import { listUsers } from "@/lib/users/queries";
 import { bulkUsersAction } from "./actions";
@@ -23,7 +24,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const actor = await requireActor();
   const raw = await searchParams;
   const filters: UserFilterValues = { q: first(raw.q), status: first(raw.status), type: first(raw.type), is_admin: first(raw.is_admin), auth_source: first(raw.auth_source) };
+  const orgId = await getCurrentOrgId(actor);
   const query = {
+    org_id: orgId,
     page: first(raw.page),
     sort: first(raw.sort),
     q: filters.q,
@@ -34,7 +37,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   };
   const result = await listUsers(actor, query).catch(async (error) => {
     // A hand-edited URL with a bad parameter falls back to the unfiltered first page rather than failing.
-    if (isAppError(error) && error.code === "validation") return listUsers(actor, {});
+    if (isAppError(error) && error.code === "validation") return listUsers(actor, { org_id: orgId });
     if (isAppError(error) && error.code === "forbidden") return null;
     throw error;
   });

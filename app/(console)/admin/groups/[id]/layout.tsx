@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { GroupForm } from "@/components/groups/group-form";
-import { GroupTabs } from "@/components/groups/group-tabs";
 import { DeleteButton } from "@/components/orgs/delete-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { TabNav } from "@/components/ui/tab-nav";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/rbac/authorize";
 import { deleteGroupAction, updateGroupAction } from "../actions";
@@ -42,7 +42,13 @@ export default async function GroupLayout({ children, params }: { children: Reac
           </Card>
         </details>
       ) : null}
-      <GroupTabs groupId={group.id} />
+      <TabNav
+        label="Group sections"
+        items={[
+          { href: `/admin/groups/${group.id}`, label: "Members" },
+          { href: `/admin/groups/${group.id}/roles`, label: "Roles" },
+        ]}
+      />
       {children}
     </div>
   );

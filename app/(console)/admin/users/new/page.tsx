@@ -3,7 +3,8 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { requireActor } from "@/lib/auth/current";
-import { permittedOrgs } from "@/lib/rbac/authorize";
+import { getCurrentOrgId } from "@/lib/orgs/current";
+import { can } from "@/lib/rbac/authorize";
 import { getSettings } from "@/lib/settings/settings";
 import { createUserAction } from "../actions";
 
@@ -11,13 +12,13 @@ export const metadata: Metadata = { title: "Create user" };
 
 export default async function NewUserPage() {
   const actor = await requireActor();
-  const orgs = permittedOrgs(actor, "users.create");
-  if (orgs !== "all" && orgs.length === 0) return <Forbidden what="creating users" />;
+  const orgId = await getCurrentOrgId(actor);
+  if (!can(actor, "users.create", { orgId })) return <Forbidden what="creating users in this organization" />;
   const { password } = await getSettings();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title="Create user" description="A person who signs in, or a service account that uses tokens." />
-      <CreateUserForm canSetAdmin={actor.isAdmin} policy={password} submit={createUserAction} />
+      <CreateUserForm orgId={orgId} canSetAdmin={actor.isAdmin} policy={password} submit={createUserAction} />
     </div>
   );
 }
