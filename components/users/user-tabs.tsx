@@ -7,6 +7,8 @@ export function UserTabs({ userId }: { userId: string }) {
     { href: `${base}/groups`, label: "Groups" },
     { href: `${base}/roles`, label: "Roles" },
     { href: `${base}/access`, label: "Access" },
+    { href: `${base}/sessions`, label: "Sessions" },
+    { href: `${base}/tokens`, label: "Tokens" },
   ];
   return <TabNav items={tabs} label="User sections" />;
 }

@@ -11,6 +11,7 @@ import { conflict, forbidden, parseInput, validationError } from "../errors";
 import { assertPasswordAcceptable, storeNewPassword } from "../passwords/check";
 import { issuePasswordLink } from "../passwords/reset-tokens";
 import { authorize } from "../rbac/authorize";
+import { changeUserRolesInTx } from "../roles/assignment";
 import { getSettings } from "../settings/settings";
 import { auditSnapshot, toUserDto } from "./dto";
 import { createUserSchema, type CreateUserInput, type UserDto } from "./schema";
@@ -85,6 +86,16 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       for (const role of defaults) {
         if (role.key === "system_user") await tx.insert(userRoles).values({ userId: user.id, roleId: role.id });
         else await tx.insert(orgMemberRoles).values({ orgId, userId: user.id, roleId: role.id });
+      }
+
+      if (data.system_role_ids || data.org_role_ids) {
+        await changeUserRolesInTx(
+          tx,
+          actor,
+          user.id,
+          { ...(data.system_role_ids && { system_role_ids: data.system_role_ids }), ...(data.org_role_ids && { org_roles: [{ org_id: orgId, role_ids: data.org_role_ids }] }) },
+          "set",
+        );
       }
 
       await audit(tx, actor, "user.create", { type: "user", id: user.id, label: user.username, orgId }, diffChanges(null, auditSnapshot(user)), {

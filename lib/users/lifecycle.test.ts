@@ -246,3 +246,29 @@ describe("listUsers filters", () => {
     expect(await ids({ is_admin: "true" })).toEqual([]);
   });
 });
+
+describe("createUser with roles from the form", () => {
+  it("assigns the chosen system and organization roles in the same transaction, held to the ceiling", async () => {
+    const db = await getDb();
+    const { roles: rolesTable } = await import("@/db/schema");
+    const all = await db.select().from(rolesTable);
+    const byKey = (key: string) => all.find((r) => r.builtinKey === key)!.id;
+    const user = await createUser(await admin(), {
+      email: `${uniqueName("roles")}@x.test`,
+      is_service_account: true,
+      system_role_ids: [byKey("system_auditor")],
+      org_role_ids: [byKey("org_admin")],
+    });
+    const { getUserRoles } = await import("../roles/assignment");
+    const roles = await getUserRoles(await admin(), user.id);
+    expect(roles.system_roles.map((r) => r.builtin_key)).toEqual(["system_auditor"]);
+    expect(roles.org_roles[0].roles.map((r) => r.builtin_key)).toEqual(["org_admin"]);
+
+    const orgAdmin = await createTestUser();
+    const { grantOrgRole } = await import("../testing/factories");
+    await grantOrgRole(orgAdmin.id, DEFAULT_ORG_ID, "org_admin");
+    const email = `${uniqueName("esc")}@x.test`;
+    expect(await codeOf(createUser(await actorFor(orgAdmin), { email, is_service_account: true, system_role_ids: [byKey("system_admin")] }))).toBe("forbidden");
+    expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+  });
+});

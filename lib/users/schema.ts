@@ -97,6 +97,9 @@ export const createUserSchema = z
     password_mode: z.enum(PASSWORD_MODES).optional(),
     password: z.string().max(4096).optional(),
     org_id: z.guid().optional(),
+    /** Roles chosen in the form (the role pickers); omitted means the built-in User roles. */
+    system_role_ids: z.array(z.guid()).max(50).optional(),
+    org_role_ids: z.array(z.guid()).max(50).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.is_service_account) {
