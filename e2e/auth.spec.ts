@@ -4,10 +4,13 @@ import { expect, test } from "./support/fixtures";
 const SIGN_IN_FAILED = "Invalid username or password.";
 
 test.describe("Sign-in", () => {
-  test("the admin signs in to the users list and signs out again", async ({ page, loginPage }) => {
+  test("the admin signs in to the dashboard, sees the users table and signs out again", async ({ page, loginPage }) => {
     await loginPage.goto();
     await loginPage.signIn(ADMIN_USERNAME, ADMIN_PASSWORD);
 
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
     await expect(page).toHaveURL(/\/admin\/users$/);
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
     const table = page.getByRole("table", { name: "Users" });

@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orgMembers, organizations, roles, settings, users } from "@/db/schema";
+import { orgMembers, organizations, roles, settings, userRoles, users } from "@/db/schema";
 import { bootstrap, CP_SERVICE_EMAIL, DEFAULT_ORG_ID, PROXY_PROVIDER_ID, PROXY_PROVIDER_EMAIL } from "./bootstrap";
 import { getDb } from "./db";
 import { BUILTIN_ROLES } from "./rbac/builtin-roles";
@@ -20,6 +20,8 @@ describe("bootstrap", () => {
     expect(proxy).toMatchObject({ email: PROXY_PROVIDER_EMAIL, isServiceAccount: true, isBuiltin: true, isAdmin: false, passwordHash: null });
     const [cp] = await db.select().from(users).where(eq(users.email, CP_SERVICE_EMAIL));
     expect(cp).toMatchObject({ isServiceAccount: true, isBuiltin: true, isAdmin: false });
+    const cpRoles = await db.select({ key: roles.builtinKey }).from(userRoles).innerJoin(roles, eq(roles.id, userRoles.roleId)).where(eq(userRoles.userId, cp.id));
+    expect(cpRoles.map((r) => r.key)).toEqual(["system_admin"]);
 
     const [admin] = await db.select().from(users).where(eq(users.username, "admin"));
     expect(admin).toMatchObject({ isAdmin: true, isActive: true, isServiceAccount: false, authSource: "internal" });

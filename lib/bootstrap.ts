@@ -10,15 +10,17 @@ import { getDb } from "./db";
 import { env } from "./env";
 import { BUILTIN_ROLES } from "./rbac/builtin-roles";
 import { ensureDefaultSettings } from "./settings/settings";
+import { ensureControlPlaneToken } from "./tokens/control-plane";
 
 export const DEFAULT_ORG_ID = "00000000-0000-0000-0000-000000000002";
 export const PROXY_PROVIDER_ID = "00000000-0000-0000-0000-000000000004";
 export const PROXY_PROVIDER_EMAIL = "proxy-provider@service.internal";
 export const CP_SERVICE_EMAIL = "cp-service@idp.local";
 
+/** Built-in service accounts are never super-admins; they hold the system role their job needs. */
 const BUILTIN_ACCOUNTS = [
-  { id: PROXY_PROVIDER_ID, email: PROXY_PROVIDER_EMAIL, username: "proxy-provider", name: "Proxy provider", description: "Built-in service account of the proxy provider." },
-  { email: CP_SERVICE_EMAIL, username: "cp-service", name: "Control plane", description: "Built-in service account of the control plane." },
+  { id: PROXY_PROVIDER_ID, email: PROXY_PROVIDER_EMAIL, username: "proxy-provider", name: "Proxy provider", description: "Built-in service account of the proxy provider.", role: "system_user" },
+  { email: CP_SERVICE_EMAIL, username: "cp-service", name: "Control plane", description: "Built-in service account of the control plane.", role: "system_admin" },
 ];
 
 /** Arbitrary constant: instances starting together bootstrap one at a time. */
@@ -38,10 +40,13 @@ async function ensureBuiltinRoles(tx: Executor) {
 
 async function ensureBuiltinAccounts(tx: Executor) {
   await tx.insert(organizations).values({ id: DEFAULT_ORG_ID, name: "Default", description: "The built-in organization.", isDefault: true }).onConflictDoNothing();
-  for (const account of BUILTIN_ACCOUNTS) {
+  for (const { role, ...account } of BUILTIN_ACCOUNTS) {
     await tx.insert(users).values({ ...account, isServiceAccount: true, isBuiltin: true }).onConflictDoNothing();
     const [row] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, account.email));
-    if (row) await tx.insert(orgMembers).values({ orgId: DEFAULT_ORG_ID, userId: row.id }).onConflictDoNothing();
+    if (!row) continue;
+    await tx.insert(orgMembers).values({ orgId: DEFAULT_ORG_ID, userId: row.id }).onConflictDoNothing();
+    const [builtinRole] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.builtinKey, role));
+    if (builtinRole) await tx.insert(userRoles).values({ userId: row.id, roleId: builtinRole.id }).onConflictDoNothing();
   }
 }
 
@@ -86,6 +91,7 @@ export async function bootstrap(): Promise<BootstrapResult> {
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
     await ensureBuiltinRoles(tx);
     await ensureBuiltinAccounts(tx);
+    await ensureControlPlaneToken(tx);
     await ensureDefaultSettings(tx);
     return { admin: await ensureSuperAdmin(tx) };
   });

@@ -12,10 +12,14 @@ const SECTIONS: Array<NavItem & { permission: Permission }> = [
   { href: "/admin/settings", label: "Settings", permission: "settings.view" },
 ];
 
-/** Sections the actor may open somewhere. Hiding is a courtesy; every domain function still decides. */
+const anywhere = (actor: Actor, permission: Permission) => {
+  const orgs = permittedOrgs(actor, permission);
+  return orgs === "all" || orgs.length > 0;
+};
+
+/** Sections the actor may open somewhere, then their own profile. Hiding is a courtesy; every domain function still decides. */
 export function consoleNav(actor: Actor): NavItem[] {
-  return SECTIONS.filter((s) => {
-    const orgs = permittedOrgs(actor, s.permission);
-    return orgs === "all" || orgs.length > 0;
-  }).map(({ href, label }) => ({ href, label }));
+  const dashboard = anywhere(actor, "users.view") || anywhere(actor, "audit.view") ? [{ href: "/admin", label: "Dashboard", exact: true }] : [];
+  const sections = SECTIONS.filter((s) => anywhere(actor, s.permission)).map(({ href, label }) => ({ href, label }));
+  return [...dashboard, ...sections, { href: "/profile", label: "Profile" }];
 }

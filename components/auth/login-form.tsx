@@ -6,16 +6,17 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField, fieldDescribedBy } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { signInSchema, type SignInInput } from "@/lib/auth/schema";
+import { SIGN_IN_FAILED, signInErrorMessage, signInSchema, type SignInInput } from "@/lib/auth/schema";
 
-/** The one message for every failed sign-in: it never tells whether the account exists. */
-export const SIGN_IN_FAILED = "Invalid username or password.";
+export { SIGN_IN_FAILED };
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/** Password sign-in. Every failure shows one message, except refusals a directory explains (an email held elsewhere). */
+export function LoginForm({ callbackUrl, initialError = null }: { callbackUrl: string; initialError?: string | null }) {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(initialError);
   const {
     register,
     handleSubmit,
@@ -26,7 +27,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false, callbackUrl });
     if (!result || result.error) {
-      setFailure(result?.status === 429 ? "Too many attempts. Try again later." : SIGN_IN_FAILED);
+      setFailure(signInErrorMessage(result?.error) ?? SIGN_IN_FAILED);
       return;
     }
     router.replace(callbackUrl);
@@ -35,11 +36,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failure ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {failure}
-        </p>
-      ) : null}
+      <FormAlert>{failure}</FormAlert>
       <FormField label="Username or email" htmlFor="identifier" error={errors.identifier?.message}>
         <Input
           id="identifier"

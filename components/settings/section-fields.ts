@@ -64,11 +64,21 @@ export const SECTION_FIELDS: Record<SettingsSection, SectionDescriptor> = {
       { name: "only_user_source", label: "Only try the user's own source", kind: "boolean", hint: "Otherwise every enabled password backend is tried in order." },
       { name: "lockout_threshold", label: "Failed attempts before lockout", kind: "number", min: 1, max: 100 },
       { name: "lockout_minutes", label: "Lockout duration (minutes)", kind: "number", min: 1, max: 1440 },
+      { name: "ip_lockout_threshold", label: "Failed attempts per IP address before blocking", kind: "number", min: 5, max: 10_000 },
+      { name: "ip_lockout_minutes", label: "IP block duration (minutes)", kind: "number", min: 1, max: 1440 },
     ],
   },
   audit: {
     title: "Audit log",
     description: "How long audit events are kept.",
     fields: [{ name: "retention_days", label: "Retention (days)", kind: "number", min: 1, max: 3650 }],
+  },
+  tokens: {
+    title: "API tokens",
+    description: "Limits for Personal Access Tokens and the REST API.",
+    fields: [
+      { name: "max_days", label: "Longest token lifetime (days)", kind: "number", min: 1, max: 365, hint: "New tokens cannot be given a longer expiry." },
+      { name: "api_rate_limit_per_minute", label: "API requests per minute per token", kind: "number", min: 10, max: 100_000, hint: "Over this, /api/v1 answers 429 with Retry-After." },
+    ],
   },
 };

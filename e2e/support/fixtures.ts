@@ -21,7 +21,7 @@ export const test = base.extend<PageFixtures, WorkerFixtures>({
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(ADMIN_USERNAME, ADMIN_PASSWORD);
-    await expect(page).toHaveURL(/\/admin\//);
+    await expect(page).toHaveURL(/\/admin(\/|$)/);
     await provide(page);
   },
   adminAuth: [async ({}, provide) => provide({ Authorization: `Bearer ${readApiToken()}` }), { scope: "worker" }],

@@ -11,7 +11,7 @@ export class LoginPage {
   constructor(readonly page: Page) {
     this.identifier = page.getByLabel("Username or email");
     this.password = page.getByLabel("Password", { exact: true });
-    this.submit = page.getByRole("button", { name: "Sign in" });
+    this.submit = page.getByRole("button", { name: "Sign in", exact: true });
     this.error = page.getByRole("alert").filter({ hasText: /./ });
   }
 

@@ -9,7 +9,7 @@ export const MAX_TEXT_VALUE_LENGTH = 1000;
 
 /** An attribute definition as it leaves lib/ (REST body, console props). */
 export const attributeDefinitionSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   key: z.string(),
   label: z.string(),
   type: z.enum(ATTRIBUTE_TYPES),

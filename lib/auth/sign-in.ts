@@ -1,24 +1,27 @@
 import "server-only";
 import { eq, or, sql } from "drizzle-orm";
 import { users, type UserRow } from "@/db/schema";
-import { audit } from "../audit/audit";
+import type { ProvisionRefusal } from "../auth-sources/provision";
+import { sha256Hex } from "../crypto/random";
 import { getDb } from "../db";
-import { createSession, type SessionStage } from "../sessions/sessions";
+import { hitRateLimit } from "../rate-limit/limiter";
+import { getSettings } from "../settings/settings";
 import type { RequestMeta } from "./actor";
+import { accountRefusal, auditSignInFailure, completeSignIn, type SignInResult } from "./complete-sign-in";
+import { isIpBlocked, recordIpFailure } from "./ip-throttle";
+import { claimSignInAttempt, lockIfThresholdReached } from "./lockout";
+import { authenticatePassword } from "./password-backends";
 import { verifyPassword } from "./passwords";
 import { signInSchema } from "./schema";
-import { anonymousActor } from "./principal";
 
-export type SignInResult = { sessionId: string; stage: SessionStage } | null;
+export type { SignInResult } from "./complete-sign-in";
 
-/** Refusal reasons are audited but never shown: every failure looks the same to the person signing in. */
-function refusal(user: UserRow | undefined, passwordOk: boolean, now: Date): string | null {
-  if (!user) return "unknown_user";
-  if (!passwordOk) return "bad_password";
-  if (user.isServiceAccount) return "service_account";
-  if (!user.isActive) return "inactive";
-  if (user.dateExpired && user.dateExpired <= now) return "expired";
-  return null;
+/** A federated sign-in that proved the person's identity but cannot map it to an account (shown, not hidden). */
+export class SignInRefusedError extends Error {
+  constructor(readonly code: ProvisionRefusal) {
+    super(code);
+    this.name = "SignInRefusedError";
+  }
 }
 
 export async function findUserByLogin(identifier: string): Promise<UserRow | undefined> {
@@ -34,36 +37,47 @@ export async function findUserByLogin(identifier: string): Promise<UserRow | und
 }
 
 /**
- * Local password sign-in. Unknown users are verified against a dummy hash so that they cost the same time as a
- * wrong password; refusals (inactive, expired, service account) are decided after the hash check for the same reason.
+ * Password sign-in through every enabled password backend (password-backends.ts), with brute-force protection:
+ * - per account: the attempt is counted atomically before any password is checked (lockout.ts); past the threshold
+ *   the account is locked and even the right password is refused;
+ * - per client address: too many failures in the window refuse the address (ip-throttle.ts).
+ * Every refusal — unknown user, wrong password, locked, throttled, inactive — returns null after the same argon2 work,
+ * so none can be told apart. Reasons are audited, never shown.
  */
 export async function signInWithPassword(input: unknown, meta: RequestMeta): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { identifier, password } = parsed.data;
+  const db = await getDb();
+  const { login } = await getSettings(db);
 
   const user = await findUserByLogin(identifier);
-  const localHash = user && user.authSource === "internal" ? user.passwordHash : null;
-  const passwordOk = await verifyPassword(localHash, password);
-  const now = new Date();
-  const reason = refusal(user, passwordOk, now);
-  const db = await getDb();
-
-  if (reason || !user) {
-    await audit(db, anonymousActor(user?.username ?? identifier, meta, user?.id ?? null), "auth.sign_in", user ? { type: "user", id: user.id, label: user.username } : null, null, {
-      outcome: "failure",
-      metadata: { reason, source: "internal", method: "password" },
-    });
+  const claim = user ? await claimSignInAttempt(db, user.id, login) : null;
+  // The same write for an unknown login, so it costs what a known one does (T10); the count is only informative.
+  if (!user) await hitRateLimit(`sign-in-attempts:unknown:${sha256Hex(identifier.toLowerCase())}`, { limit: login.lockout_threshold, windowSeconds: login.lockout_minutes * 60 }, db);
+  const gate = (await isIpBlocked(db, meta.ip, login)) ? "ip_blocked" : claim && (claim.locked || claim.attempt > login.lockout_threshold) ? "locked" : null;
+  if (gate) {
+    await verifyPassword(null, password);
+    await recordIpFailure(db, meta.ip, login);
+    await auditSignInFailure(user, identifier, meta, gate, { source: "internal", method: "password" }, { attempt: claim?.attempt });
     return null;
   }
 
-  return db.transaction(async (tx) => {
-    const stage: SessionStage = user.mustChangePassword ? "password_change" : "active";
-    const session = await createSession(tx, { userId: user.id, stage, authSource: "internal", methods: ["password"], meta });
-    await tx.update(users).set({ lastLoginAt: now, failedLoginCount: 0 }).where(eq(users.id, user.id));
-    await audit(tx, anonymousActor(user.username, meta, user.id), "auth.sign_in", { type: "user", id: user.id, label: user.username }, null, {
-      metadata: { source: "internal", method: "password", session_id: session.id, stage },
-    });
-    return { sessionId: session.id, stage };
-  });
+  const outcome = await authenticatePassword(user, identifier, password, login.only_user_source, meta);
+  if (outcome && "refused" in outcome) {
+    await auditSignInFailure(user, identifier, meta, outcome.refused, { source: "ldap", method: "password" });
+    throw new SignInRefusedError(outcome.refused);
+  }
+  if (!outcome) {
+    if (user) await lockIfThresholdReached(db, user.id, login);
+    await recordIpFailure(db, meta.ip, login);
+    await auditSignInFailure(user, identifier, meta, user ? "bad_password" : "unknown_user", { source: user?.authSource ?? "internal", method: "password" }, { attempt: claim?.attempt });
+    return null;
+  }
+  const refusal = accountRefusal(outcome.user);
+  if (refusal) {
+    await auditSignInFailure(outcome.user, identifier, meta, refusal, { source: outcome.source, method: "password" });
+    return null;
+  }
+  return completeSignIn(outcome.user, { source: outcome.source, method: "password" }, meta);
 }

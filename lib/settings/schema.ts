@@ -17,6 +17,9 @@ const loginSection = z.object({
   only_user_source: z.boolean().default(false),
   lockout_threshold: z.number().int().min(1).max(100).default(7),
   lockout_minutes: z.number().int().min(1).max(24 * 60).default(30),
+  /** Failed sign-ins from one client address within the window before that address is refused (JumpServer's IP limit). */
+  ip_lockout_threshold: z.number().int().min(5).max(10_000).default(50),
+  ip_lockout_minutes: z.number().int().min(1).max(24 * 60).default(15),
 });
 
 const sessionsSection = z.object({
@@ -33,6 +36,13 @@ const proxySection = z.object({ proxy_mode: z.enum(["disabled", "shared", "dedic
 
 const auditSection = z.object({ retention_days: z.number().int().min(1).max(3650).default(365) });
 
+const tokensSection = z.object({
+  /** The longest lifetime a new Personal Access Token may be given (the form's and the API's cap). */
+  max_days: z.number().int().min(1).max(365).default(365),
+  /** Requests per minute one token may make to /api/v1 (its JWTs count against the PAT they came from). */
+  api_rate_limit_per_minute: z.number().int().min(10).max(100_000).default(600),
+});
+
 /** Runtime settings, one section per row of the `settings` table; every field has a secure default. */
 export const settingsSchema = z.object({
   password: passwordSection.prefault({}),
@@ -41,6 +51,7 @@ export const settingsSchema = z.object({
   users: usersSection.prefault({}),
   proxy: proxySection.prefault({}),
   audit: auditSection.prefault({}),
+  tokens: tokensSection.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -65,6 +76,7 @@ export const settingsSectionSchemas = {
   users: usersSection.strict(),
   proxy: proxySection.strict(),
   audit: auditSection.strict(),
+  tokens: tokensSection.strict(),
 } satisfies Record<SettingsSection, z.ZodType>;
 
 /** The console's one settings action: which section, and its submitted values (validated by updateSettingsSection). */

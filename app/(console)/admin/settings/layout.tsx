@@ -5,6 +5,7 @@ const SETTINGS_PAGES = [
   { href: "/admin/settings", label: "General" },
   { href: "/admin/settings/password", label: "Password policy" },
   { href: "/admin/settings/attributes", label: "User attributes" },
+  { href: "/admin/settings/auth-sources", label: "Authentication sources" },
 ];
 
 /** Sub-navigation only: each page checks its own permission and renders its own header. */

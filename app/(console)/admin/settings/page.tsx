@@ -12,7 +12,7 @@ import { updateSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const GENERAL_SECTIONS: SettingsSection[] = ["sessions", "login", "users", "proxy", "audit"];
+const GENERAL_SECTIONS: SettingsSection[] = ["sessions", "login", "users", "proxy", "audit", "tokens"];
 
 export default async function GeneralSettingsPage() {
   const actor = await requireActor();
@@ -25,7 +25,7 @@ export default async function GeneralSettingsPage() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="General settings" description="Sessions, sign-in and lockout, user housekeeping, proxy mode and audit retention." />
+      <PageHeader title="General settings" description="Sessions, sign-in and lockout, user housekeeping, proxy mode, audit retention and API tokens." />
       {canManage ? null : <ReadOnlyNote />}
       {GENERAL_SECTIONS.map((section) => (
         <SettingsSectionForm key={section} section={section} values={settings[section]} canManage={canManage} action={updateSettingsAction} />
