@@ -1,14 +1,14 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { orgMemberRoles, orgMembers, roles, userRoles, users, type UserRow } from "@/db/schema";
+import { users, type UserRow } from "@/db/schema";
+import { defaultExpiry, giveNewUserDefaults } from "../users/defaults";
 import { audit } from "../audit/audit";
 import { diffChanges } from "../audit/diff";
 import { systemActor, type Actor, type RequestMeta } from "../auth/actor";
 import type { SignInRefusalCode } from "../auth/schema";
 import { DEFAULT_ORG_ID } from "../bootstrap";
 import { getDb, isUniqueViolation } from "../db";
-import { env } from "../env";
 import { auditSnapshot } from "../users/dto";
 import { E164_PATTERN, USERNAME_PATTERN } from "../users/schema";
 import { availableUsername, usernameFromEmail } from "../users/username";
@@ -67,16 +67,11 @@ async function createFederatedUser(tx: Executor, slug: string, identity: Federat
       authSource: slug,
       externalId: identity.externalId,
       passwordHash: null,
-      dateExpired: env.USER_DEFAULT_EXPIRED_DAYS ? new Date(Date.now() + env.USER_DEFAULT_EXPIRED_DAYS * 86_400_000) : null,
+      dateExpired: defaultExpiry(),
     })
     .returning();
   // The same starting point as a user created in the console: the Default organization and the built-in User roles.
-  await tx.insert(orgMembers).values({ orgId: DEFAULT_ORG_ID, userId: user.id });
-  const defaults = await tx.select({ id: roles.id, key: roles.builtinKey }).from(roles).where(sql`${roles.builtinKey} in ('system_user', 'org_user')`);
-  for (const role of defaults) {
-    if (role.key === "system_user") await tx.insert(userRoles).values({ userId: user.id, roleId: role.id });
-    else await tx.insert(orgMemberRoles).values({ orgId: DEFAULT_ORG_ID, userId: user.id, roleId: role.id });
-  }
+  await giveNewUserDefaults(tx, user.id, DEFAULT_ORG_ID);
   await audit(tx, actor, "user.create", { type: "user", id: user.id, label: user.username, orgId: DEFAULT_ORG_ID }, diffChanges(null, auditSnapshot(user)), {
     metadata: { just_in_time: true, source: slug },
   });

@@ -1,18 +1,18 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { orgMemberRoles, orgMembers, organizations, roles, userRoles, users } from "@/db/schema";
+import { organizations, users } from "@/db/schema";
 import { audit } from "../audit/audit";
 import { diffChanges } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { DEFAULT_ORG_ID } from "../bootstrap";
 import { getDb, isUniqueViolation } from "../db";
-import { env } from "../env";
 import { conflict, forbidden, parseInput, validationError } from "../errors";
 import { assertPasswordAcceptable, storeNewPassword } from "../passwords/check";
 import { issuePasswordLink } from "../passwords/reset-tokens";
 import { authorize } from "../rbac/authorize";
 import { changeUserRolesInTx } from "../roles/assignment";
 import { getSettings } from "../settings/settings";
+import { giveNewUserDefaults, defaultExpiry } from "./defaults";
 import { auditSnapshot, toUserDto } from "./dto";
 import { createUserSchema, type CreateUserInput, type UserDto } from "./schema";
 import { availableUsername, usernameFromEmail } from "./username";
@@ -38,9 +38,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       ? data.date_expired
         ? new Date(data.date_expired)
         : null
-      : env.USER_DEFAULT_EXPIRED_DAYS
-        ? new Date(now.getTime() + env.USER_DEFAULT_EXPIRED_DAYS * 86_400_000)
-        : null;
+      : defaultExpiry(now);
 
   try {
     return await db.transaction(async (tx) => {
@@ -81,12 +79,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
         [user] = await tx.select().from(users).where(eq(users.id, user.id));
       }
 
-      await tx.insert(orgMembers).values({ orgId, userId: user.id });
-      const defaults = await tx.select({ id: roles.id, key: roles.builtinKey }).from(roles).where(sql`${roles.builtinKey} in ('system_user', 'org_user')`);
-      for (const role of defaults) {
-        if (role.key === "system_user") await tx.insert(userRoles).values({ userId: user.id, roleId: role.id });
-        else await tx.insert(orgMemberRoles).values({ orgId, userId: user.id, roleId: role.id });
-      }
+      await giveNewUserDefaults(tx, user.id, orgId);
 
       if (data.system_role_ids || data.org_role_ids) {
         await changeUserRolesInTx(
