@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { audit } from "../audit/audit";
@@ -28,7 +28,7 @@ export async function disableInactiveUsers(now = new Date()): Promise<string[]> 
     const stale = await tx
       .select()
       .from(users)
-      .where(and(eq(users.isActive, true), eq(users.isServiceAccount, false), lt(sql`coalesce(${users.lastLoginAt}, ${users.createdAt})`, cutoff)));
+      .where(and(eq(users.isActive, true), eq(users.isServiceAccount, false), sql`coalesce(${users.lastLoginAt}, ${users.createdAt}) < ${cutoff.toISOString()}::timestamptz`));
     const disabled: string[] = [];
     const actor = systemActor("inactivity-job");
     for (const user of stale) {
