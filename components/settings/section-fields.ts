@@ -81,4 +81,28 @@ export const SECTION_FIELDS: Record<SettingsSection, SectionDescriptor> = {
       { name: "api_rate_limit_per_minute", label: "API requests per minute per token", kind: "number", min: 10, max: 100_000, hint: "Over this, /api/v1 answers 429 with Retry-After." },
     ],
   },
+  mfa: {
+    title: "Multi-factor authentication",
+    description: "Who must prove a second factor at sign-in, and which methods people may set up from their profile.",
+    fields: [
+      {
+        name: "policy",
+        label: "Global MFA policy",
+        kind: "select",
+        options: [
+          { value: "off", label: "Off — no second factor for anyone" },
+          { value: "optional", label: "Optional — each user's own MFA policy decides" },
+          { value: "required_admins", label: "Required for administrators" },
+          { value: "required_all", label: "Required for everyone" },
+        ],
+        hint: "Administrators are super-admins and everyone holding a console permission. People who must use MFA and have none are led through setup at their next sign-in.",
+      },
+      { name: "totp", label: "Authenticator app (TOTP)", kind: "boolean", hint: "RFC 6238 codes from apps such as FreeOTP, Aegis or Google Authenticator, with recovery codes." },
+      { name: "passkey", label: "Passkeys", kind: "boolean", hint: "WebAuthn credentials on a device or security key. Phishing-resistant: the strongest option." },
+      { name: "sms", label: "Text message (SMS) codes", kind: "boolean", hint: "Codes sent to a verified phone number through the configured SMS provider. Restricted by NIST SP 800-63B." },
+      { name: "email", label: "Email codes", kind: "boolean", hint: "Lower assurance (NIST SP 800-63B): whoever reads the mailbox passes the second factor." },
+      { name: "email_for_admins", label: "Accept email codes from administrators", kind: "boolean", hint: "Off by default: administrators need a stronger method." },
+      { name: "passwordless", label: "Offer “Sign in with a passkey” on the sign-in page", kind: "boolean", hint: "Discoverable passkeys sign people in without a password; a passkey with user verification counts as both factors." },
+    ],
+  },
 };

@@ -1,4 +1,4 @@
-import { bigint, boolean, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -52,6 +52,8 @@ export const otpChallenges = pgTable(
     sessionId: uuid("session_id"),
     purpose: text("purpose").notNull(),
     channel: text("channel"),
+    /** Where the code went (E.164 phone or email address), so a code proves that very number or address. */
+    target: text("target"),
     codeHash: text("code_hash"),
     challenge: text("challenge"),
     attempts: integer("attempts").notNull().default(0),
@@ -61,3 +63,23 @@ export const otpChallenges = pgTable(
   },
   (t) => [index("otp_challenges_user_idx").on(t.userId, t.purpose)],
 );
+
+/**
+ * SMS / email as an MFA method: the phone number or address proved by a code at enrollment. A code is only ever
+ * sent to `target`; changing the profile's phone or email removes the row (it has to be proved again).
+ */
+export const mfaOtpChannels = pgTable(
+  "mfa_otp_channels",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    target: text("target").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastUsedAt: ts("last_used_at"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.channel] })],
+);
+
+export type MfaOtpChannelRow = typeof mfaOtpChannels.$inferSelect;
+export type OtpChallengeRow = typeof otpChallenges.$inferSelect;
+export type WebauthnCredentialRow = typeof webauthnCredentials.$inferSelect;

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const sessionStageEnum = pgEnum("session_stage", ["mfa", "mfa_enroll", "password_change", "active"]);
@@ -21,6 +21,8 @@ export const sessions = pgTable(
     /** Last time the user proved who they are (sign-in or re-authentication). */
     authenticatedAt: ts("authenticated_at").notNull().defaultNow(),
     expiresAt: ts("expires_at").notNull(),
+    /** Wrong second-factor codes entered in this sign-in (at most MFA_CODE_ATTEMPTS, then the session ends). */
+    mfaAttempts: integer("mfa_attempts").notNull().default(0),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );

@@ -30,6 +30,8 @@ export const users = pgTable(
     lastLoginAt: ts("last_login_at"),
     jwtRevokedBefore: ts("jwt_revoked_before"),
     failedLoginCount: integer("failed_login_count").notNull().default(0),
+    /** Consecutive wrong second-factor codes, across sign-ins; reset by a right one. The account locks at MFA_ACCOUNT_LOCK. */
+    mfaFailedCount: integer("mfa_failed_count").notNull().default(0),
     lockedUntil: ts("locked_until"),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),

@@ -9,7 +9,7 @@ import type { RequestMeta } from "./actor";
 import { anonymousActor } from "./principal";
 
 export type SignInResult = { sessionId: string; stage: SessionStage } | null;
-export type SignInVia = { source: string; method: "password" | "oidc" };
+export type SignInVia = { source: string; method: "password" | "oidc" | "passkey" };
 
 /** Who may never sign in interactively, whatever proved their identity (decided after the proof, for equal timing). */
 export function accountRefusal(user: UserRow, now = new Date()): "service_account" | "inactive" | "expired" | null {

@@ -43,6 +43,26 @@ const tokensSection = z.object({
   api_rate_limit_per_minute: z.number().int().min(10).max(100_000).default(600),
 });
 
+export const MFA_GLOBAL_POLICIES = ["off", "optional", "required_admins", "required_all"] as const;
+export type MfaGlobalPolicy = (typeof MFA_GLOBAL_POLICIES)[number];
+
+const mfaSection = z.object({
+  /**
+   * off: no second factor anywhere; optional: each user's own policy decides (Disabled / Enabled / Force enabled);
+   * required_admins: also enforced for everyone holding any console permission; required_all: enforced for everyone.
+   */
+  policy: z.enum(MFA_GLOBAL_POLICIES).default("optional"),
+  /** Backends people may set up from their profile (and use at the MFA step). */
+  totp: z.boolean().default(true),
+  sms: z.boolean().default(false),
+  email: z.boolean().default(false),
+  passkey: z.boolean().default(true),
+  /** Email codes are a lower-assurance factor (NIST SP 800-63B): by default they do not count for administrators. */
+  email_for_admins: z.boolean().default(false),
+  /** "Sign in with a passkey" on the sign-in page (discoverable credentials, no password). */
+  passwordless: z.boolean().default(true),
+});
+
 /** Runtime settings, one section per row of the `settings` table; every field has a secure default. */
 export const settingsSchema = z.object({
   password: passwordSection.prefault({}),
@@ -52,6 +72,7 @@ export const settingsSchema = z.object({
   proxy: proxySection.prefault({}),
   audit: auditSection.prefault({}),
   tokens: tokensSection.prefault({}),
+  mfa: mfaSection.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -59,6 +80,7 @@ export type SettingsSection = keyof Settings;
 export const SETTINGS_SECTIONS = Object.keys(settingsSchema.shape) as SettingsSection[];
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 export type PasswordPolicy = Settings["password"];
+export type MfaSettings = Settings["mfa"];
 
 export const isSettingsSection = (value: string): value is SettingsSection => (SETTINGS_SECTIONS as string[]).includes(value);
 
@@ -77,6 +99,7 @@ export const settingsSectionSchemas = {
   proxy: proxySection.strict(),
   audit: auditSection.strict(),
   tokens: tokensSection.strict(),
+  mfa: mfaSection.strict(),
 } satisfies Record<SettingsSection, z.ZodType>;
 
 /** The console's one settings action: which section, and its submitted values (validated by updateSettingsSection). */
