@@ -16,11 +16,12 @@ export type { PasswordResetLinkDto };
  */
 export async function sendPasswordResetLink(actor: Actor, userId: string): Promise<PasswordResetLinkDto> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const pending = await db.transaction(async (tx) => {
     const user = await loadTargetUser(tx, actor, userId, "users.reset_password");
     if (user.isServiceAccount) throw conflict("Service accounts have no password; they authenticate with tokens only.");
     if (user.authSource !== INTERNAL_SOURCE) throw conflict(`This user's password is managed by their sign-in source (${user.authSource}).`);
-    const link = await issuePasswordLink(tx, user, actor, "reset"); // audits user.password_link_sent
-    return { reset_url: link.resetUrl, expires_at: link.expiresAt.toISOString(), mailed: link.mailed };
+    return issuePasswordLink(tx, user, actor, "reset");
   });
+  const link = await pending.deliver(); // mailed after the commit; audits user.password_link_sent
+  return { reset_url: link.resetUrl, expires_at: link.expiresAt.toISOString(), mailed: link.mailed };
 }

@@ -42,10 +42,11 @@ export async function deliverPasswordReset(email: string, meta: RequestMeta): Pr
     await audit(db, actor, "auth.password_reset_request", user ? { type: "user", id: user.id, label: user.username } : null, null, { outcome: "failure", metadata: { reason } });
     return;
   }
-  await db.transaction(async (tx) => {
+  const link = await db.transaction(async (tx) => {
     await audit(tx, anonymousActor(user.username, meta, user.id), "auth.password_reset_request", { type: "user", id: user.id, label: user.username }, null);
-    await issuePasswordLink(tx, user, anonymousActor(user.username, meta, user.id), "reset");
+    return issuePasswordLink(tx, user, anonymousActor(user.username, meta, user.id), "reset");
   });
+  await link.deliver(); // after the commit: the mailed link already works
 }
 
 /**

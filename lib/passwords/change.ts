@@ -1,4 +1,5 @@
 import "server-only";
+import { advanceSession } from "../mfa/stages";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
 import { audit } from "../audit/audit";
@@ -44,7 +45,9 @@ export async function changeOwnPassword(ctx: OwnSession, input: ChangePasswordIn
 
   await db.transaction(async (tx) => {
     await storeNewPassword(tx, user.id, data.new_password, { mustChange: false, historyCount: policy.history_count });
-    await tx.update(sessions).set({ stage: "active", authenticatedAt: new Date() }).where(eq(sessions.id, ctx.sessionId));
+    await tx.update(sessions).set({ authenticatedAt: new Date() }).where(eq(sessions.id, ctx.sessionId));
+    // A forced change moves the sign-in on (to forced MFA setup when that is still due, otherwise to the console).
+    if (row.sessions.stage === "password_change") await advanceSession(tx, ctx.sessionId, null);
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, ctx.sessionId)));
     await audit(tx, actor, "user.password_change", target, null, { metadata: { session_id: ctx.sessionId, other_sessions_ended: true } });
   });

@@ -21,7 +21,7 @@ afterEach(() => vi.restoreAllMocks());
 async function issue(user: UserRow, purpose: "setup" | "reset" = "reset") {
   const db = await getDb();
   const actor = await actorFor(await adminUser());
-  const link = await db.transaction((tx) => issuePasswordLink(tx, user, actor, purpose));
+  const link = await (await db.transaction((tx) => issuePasswordLink(tx, user, actor, purpose))).deliver();
   return { ...link, token: link.resetUrl.split("/").pop()! };
 }
 
@@ -50,6 +50,25 @@ describe("issuePasswordLink", () => {
     expect(JSON.stringify(events)).not.toContain(token);
     expect(String(mailLog.mock.calls.at(-1)?.[0])).toContain(`To: ${user.email}`);
     expect(String(mailLog.mock.calls.at(-1)?.[0])).toContain(resetUrl);
+  });
+
+  it("mails nothing until the caller delivers after its commit: a rolled-back link is never sent", async () => {
+    const user = await createTestUser();
+    const db = await getDb();
+    const actor = await actorFor(await adminUser());
+    const sentTo = () => mailLog.mock.calls.filter((call) => String(call[0]).includes(`To: ${user.email}`)).length;
+    await db.transaction(async (tx) => {
+      await issuePasswordLink(tx, user, actor, "reset");
+      throw new Error("rolled back");
+    }).catch(() => undefined);
+    expect(sentTo()).toBe(0);
+    expect(await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id))).toHaveLength(0);
+
+    const pending = await db.transaction((tx) => issuePasswordLink(tx, user, actor, "reset"));
+    expect(sentTo()).toBe(0);
+    const [first, again] = await Promise.all([pending.deliver(), pending.deliver()]);
+    expect(first).toEqual(again);
+    expect(sentTo()).toBe(1);
   });
 
   it("gives setup links 72 hours and a different email, and makes a user's older link stop working", async () => {

@@ -30,30 +30,41 @@ export type LinkUser = { id: string; email: string; username: string; name: stri
 /** Built from APP_URL only: a forged Host or X-Forwarded-Host can never redirect a link elsewhere. */
 export const passwordLinkUrl = (token: string) => `${env.APP_URL.replace(/\/+$/, "")}/reset-password/${token}`;
 
+/** A link written in the caller's transaction; `deliver()` mails it once that transaction has committed. */
+export type PendingPasswordLink = { resetUrl: string; expiresAt: Date; deliver: () => Promise<PasswordLink> };
+
 /**
- * Issues a single-use link (43 base62 chars ≈ 256 bits; only its sha256 is stored), emails it and audits it.
- * An older unused link of the same user stops working. A mail failure is logged and reported as `mailed: false`
- * rather than failing the caller's transaction. The token appears nowhere but in the email and the returned URL.
+ * Issues a single-use link (43 base62 chars ≈ 256 bits; only its sha256 is stored) in the caller's transaction and
+ * audits the issue there. An older unused link of the same user stops working. The email goes out only when the
+ * caller runs `deliver()` AFTER its transaction committed — a rolled-back link is never mailed, and a mailed link
+ * always works. A mail failure is logged, audited and reported as `mailed: false`. The token appears nowhere but in
+ * the email and the returned URL.
  */
-export async function issuePasswordLink(tx: Executor, user: LinkUser, actor: Actor, purpose: PasswordLinkPurpose): Promise<PasswordLink> {
+export async function issuePasswordLink(tx: Executor, user: LinkUser, actor: Actor, purpose: PasswordLinkPurpose): Promise<PendingPasswordLink> {
   const token = randomBase62(43);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_TTL_MS[purpose]);
   await tx.update(passwordResetTokens).set({ usedAt: now }).where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
   await tx.insert(passwordResetTokens).values({ userId: user.id, tokenHash: sha256Hex(token), purpose, expiresAt, createdBy: actor.userId, createdAt: now });
   const resetUrl = passwordLinkUrl(token);
-  const mailed = await sendMail(passwordLinkMail({ to: user.email, name: user.name, username: user.username, url: resetUrl, purpose, expiresAt, now })).then(
-    () => true,
-    (error: unknown) => {
-      console.error("could not send the password link email", { userId: user.id, error: error instanceof Error ? error.message : String(error) });
-      return false;
-    },
-  );
-  await audit(tx, actor, "user.password_link_sent", { type: "user", id: user.id, label: user.username }, null, {
-    metadata: { purpose, expires_at: expiresAt.toISOString(), mailed },
-    outcome: mailed ? "success" : "failure",
-  });
-  return { resetUrl, expiresAt, mailed };
+  const target = { type: "user", id: user.id, label: user.username };
+  const metadata = { purpose, expires_at: expiresAt.toISOString() };
+  await audit(tx, actor, "user.password_link_issued", target, null, { metadata });
+
+  let delivered: Promise<PasswordLink> | undefined;
+  const deliver = () =>
+    (delivered ??= (async () => {
+      const mailed = await sendMail(passwordLinkMail({ to: user.email, name: user.name, username: user.username, url: resetUrl, purpose, expiresAt, now })).then(
+        () => true,
+        (error: unknown) => {
+          console.error("could not send the password link email", { userId: user.id, error: error instanceof Error ? error.message : String(error) });
+          return false;
+        },
+      );
+      await audit(await getDb(), actor, "user.password_link_sent", target, null, { metadata: { ...metadata, mailed }, outcome: mailed ? "success" : "failure" });
+      return { resetUrl, expiresAt, mailed };
+    })());
+  return { resetUrl, expiresAt, deliver };
 }
 
 /** Links issued to a user since `since`: lets a self-service reset request cap emails per account (T12). */

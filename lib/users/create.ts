@@ -41,7 +41,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       : defaultExpiry(now);
 
   try {
-    return await db.transaction(async (tx) => {
+    const { dto, link } = await db.transaction(async (tx) => {
       const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId));
       if (!org) throw validationError({ org_id: ["Unknown organization."] });
       const [emailTaken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, data.email.toLowerCase()));
@@ -94,9 +94,11 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       await audit(tx, actor, "user.create", { type: "user", id: user.id, label: user.username, orgId }, diffChanges(null, auditSnapshot(user)), {
         metadata: { password_mode: passwordMode },
       });
-      if (passwordMode === "reset_link") await issuePasswordLink(tx, user, actor, "setup");
-      return toUserDto(user);
+      const link = passwordMode === "reset_link" ? await issuePasswordLink(tx, user, actor, "setup") : null;
+      return { dto: toUserDto(user), link };
     });
+    await link?.deliver(); // the invitation is mailed once the account exists for everyone
+    return dto;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(EMAIL_TAKEN.replace("email address", "email address or username"));
     throw error;
