@@ -21,6 +21,21 @@ const envSchema = z.object({
   /** How many reverse proxies in front of the app append to X-Forwarded-For. */
   TRUST_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(5).default(0)),
   NEXT_PHASE: z.string().optional(),
+  /**
+   * Where SMS one-time codes go: "console" (development: logged, not sent), "webhook" (a signed JSON POST to your
+   * own gateway) or "twilio" (the Twilio REST API, or any compatible one at SMS_TWILIO_BASE_URL). The chosen
+   * provider's settings are checked when the first text is sent (lib/sms/index.ts), not at start-up.
+   */
+  SMS_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["console", "webhook", "twilio"]).default("console")),
+  // Plain strings here: they are checked (present, well-formed) only for the chosen provider, when it sends.
+  SMS_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** HMAC key for X-Gatehouse-Signature (at least 16 characters). */
+  SMS_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SMS_TWILIO_ACCOUNT_SID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SMS_TWILIO_AUTH_TOKEN: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** A sender number (E.164) or a Messaging Service SID (MG…). */
+  SMS_TWILIO_FROM: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SMS_TWILIO_BASE_URL: z.preprocess(emptyAsUndefined, z.string().default("https://api.twilio.com")),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,3 +7,5 @@ export declare const E2E_DATA_DIR: string;
 export declare const PGLITE_DATA_DIR: string;
 export declare const API_TOKEN_FILE: string;
 export declare const MAIL_DIR: string;
+export declare const SMS_DIR: string;
+export declare const SMS_WEBHOOK_SECRET: string;

@@ -18,3 +18,7 @@ export const PGLITE_DATA_DIR = fileURLToPath(new URL(`${RUN_DIR}pglite`, import.
 export const API_TOKEN_FILE = fileURLToPath(new URL(`${RUN_DIR}api-token`, import.meta.url));
 /** Every email the app sends during a run, one JSON file per message (see mail-sink.mjs). */
 export const MAIL_DIR = fileURLToPath(new URL(`${RUN_DIR}mail`, import.meta.url));
+/** Every text the app sends during a run, one JSON file per message (see sms-sink.mjs). */
+export const SMS_DIR = fileURLToPath(new URL(`${RUN_DIR}sms`, import.meta.url));
+/** Shared by the app's webhook SMS provider and the sink that verifies its signatures. */
+export const SMS_WEBHOOK_SECRET = "e2e-only-sms-webhook-secret-0123456789";

@@ -10,8 +10,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, API_TOKEN_FILE, AUTH_SECRET, E2E_DATA_DIR, MAIL_DIR, PGLITE_DATA_DIR } from "./constants.mjs";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, API_TOKEN_FILE, AUTH_SECRET, E2E_DATA_DIR, MAIL_DIR, PGLITE_DATA_DIR, SMS_DIR, SMS_WEBHOOK_SECRET } from "./constants.mjs";
 import { startMailSink } from "./mail-sink.mjs";
+import { startSmsSink } from "./sms-sink.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const port = process.env.E2E_PORT;
@@ -57,6 +58,10 @@ mkdirSync(E2E_DATA_DIR, { recursive: true });
 const mailSink = await startMailSink(MAIL_DIR);
 env.SMTP_URL = mailSink.url;
 log(`mail sink on ${mailSink.url}`);
+
+const smsSink = await startSmsSink(SMS_DIR, SMS_WEBHOOK_SECRET);
+Object.assign(env, { SMS_PROVIDER: "webhook", SMS_WEBHOOK_URL: smsSink.url, SMS_WEBHOOK_SECRET });
+log(`SMS sink on ${smsSink.url}`);
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 let database;
