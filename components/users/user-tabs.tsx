@@ -7,6 +7,7 @@ export function UserTabs({ userId }: { userId: string }) {
     { href: `${base}/groups`, label: "Groups" },
     { href: `${base}/roles`, label: "Roles" },
     { href: `${base}/access`, label: "Access" },
+    { href: `${base}/mfa`, label: "MFA" },
     { href: `${base}/sessions`, label: "Sessions" },
     { href: `${base}/tokens`, label: "Tokens" },
   ];

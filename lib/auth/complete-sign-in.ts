@@ -2,8 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { users, type UserRow } from "@/db/schema";
 import { audit } from "../audit/audit";
-import { INTERNAL_SOURCE } from "../auth-sources/schema";
 import { getDb } from "../db";
+import { firstStage } from "../mfa/stages";
 import { createSession, type SessionStage } from "../sessions/sessions";
 import type { RequestMeta } from "./actor";
 import { anonymousActor } from "./principal";
@@ -18,9 +18,6 @@ export function accountRefusal(user: UserRow, now = new Date()): "service_accoun
   if (user.dateExpired && user.dateExpired <= now) return "expired";
   return null;
 }
-
-/** Only a local account has a Gatehouse password to change; federated users change theirs at their source. */
-const firstStage = (user: UserRow): SessionStage => (user.mustChangePassword && user.authSource === INTERNAL_SOURCE ? "password_change" : "active");
 
 export async function auditSignInFailure(
   user: Pick<UserRow, "id" | "username"> | undefined,
@@ -44,7 +41,8 @@ export async function auditSignInFailure(
 export async function completeSignIn(user: UserRow, via: SignInVia, meta: RequestMeta): Promise<{ sessionId: string; stage: SessionStage }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const stage = firstStage(user);
+    // The second factor (when due), a required password change, forced MFA setup — lib/mfa/stages.ts decides.
+    const stage = await firstStage(tx, user, [via.method]);
     const session = await createSession(tx, { userId: user.id, stage, authSource: via.source, methods: [via.method], meta });
     await tx.update(users).set({ lastLoginAt: new Date(), failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await audit(tx, anonymousActor(user.username, meta, user.id), "auth.sign_in", { type: "user", id: user.id, label: user.username }, null, {

@@ -6,6 +6,7 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "../db";
 import { isUuid } from "../ids";
+import { STAGE_PATHS } from "../mfa/stages";
 import { loadSession, type SessionContext } from "../sessions/sessions";
 import type { Actor } from "./actor";
 import { getAuthOptions } from "./next-auth";
@@ -35,6 +36,6 @@ export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (actor) return actor;
   const ctx = await getCurrentSession();
-  if (ctx?.session.stage === "password_change") redirect("/change-password");
+  if (ctx && ctx.session.stage !== "active") redirect(STAGE_PATHS[ctx.session.stage]);
   redirect("/login");
 }

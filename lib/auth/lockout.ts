@@ -46,9 +46,9 @@ export async function lockIfThresholdReached(db: Executor, userId: string, rules
     );
 }
 
-/** After a successful sign-in, or when an admin clears the lock. */
+/** When an admin clears the lock: password and second-factor failure counts both start again. */
 export async function resetFailedLogins(db: Executor, userId: string): Promise<void> {
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, userId));
+  await db.update(users).set({ failedLoginCount: 0, mfaFailedCount: 0, lockedUntil: null }).where(eq(users.id, userId));
 }
 
 export const isLocked = (user: { lockedUntil: Date | null }, now = new Date()) => !!user.lockedUntil && user.lockedUntil > now;

@@ -9,6 +9,7 @@ import { authSecret, env } from "../env";
 import { endSession } from "../sessions/sessions";
 import type { RequestMeta } from "./actor";
 import { signInWithOidc } from "./oidc-sign-in";
+import { passkeyProvider } from "./passkey-provider";
 import { requestMeta } from "./request-meta";
 import { SignInRefusedError, signInWithPassword } from "./sign-in";
 
@@ -83,7 +84,7 @@ export function getAuthOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
     useSecureCookies: env.APP_URL.startsWith("https://"),
     pages: { signIn: "/login", error: "/login" },
-    providers: [credentialsProvider],
+    providers: [credentialsProvider, passkeyProvider],
     callbacks: {
       // The token holds nothing but the session id (next-auth adds iat/exp/jti). For every provider `user.id` is our sid.
       jwt: ({ token, user }) => ({ sid: user?.id ?? token.sid }),
@@ -107,7 +108,7 @@ export async function authOptionsForRequest(meta: RequestMeta): Promise<NextAuth
   const oidc = await enabledSources("oidc");
   return {
     ...base,
-    providers: [credentialsProvider, ...oidc.map(oidcProvider)],
+    providers: [credentialsProvider, passkeyProvider, ...oidc.map(oidcProvider)],
     callbacks: {
       ...base.callbacks,
       async signIn({ user, account, profile }) {

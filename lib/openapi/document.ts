@@ -5,6 +5,7 @@ import { auditOperations } from "./operations/audit";
 import { authSourceOperations } from "./operations/auth-sources";
 import { groupOperations } from "./operations/groups";
 import { meOperations } from "./operations/me";
+import { mfaOperations } from "./operations/mfa";
 import { orgOperations } from "./operations/orgs";
 import { roleOperations } from "./operations/roles";
 import { sessionOperations } from "./operations/sessions";
@@ -27,6 +28,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...meOperations,
   ...userOperations,
   ...sessionOperations,
+  ...mfaOperations,
   ...groupOperations,
   ...orgOperations,
   ...roleOperations,

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetStaleOtpChannels } from "../mfa/profile-contacts";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { users, type UserRow } from "@/db/schema";
 import { audit } from "../audit/audit";
@@ -75,8 +76,9 @@ export async function updateOwnProfile(actor: Actor, input: UpdateProfileInput, 
         })
         .where(eq(users.id, userId))
         .returning();
+      const mfaRemoved = await forgetStaleOtpChannels(tx, userId, { phone: after.phone, email: after.email });
       await audit(tx, actor, "user.profile_update", { type: "user", id: user.id, label: user.username }, diffChanges(snapshot(user), snapshot(after)), {
-        metadata: { via: "self" },
+        metadata: { via: "self", ...(mfaRemoved.length && { mfa_channels_removed: mfaRemoved }) },
       });
       return toProfileDto(after);
     });

@@ -124,6 +124,8 @@ const builtinRole = (t: TargetModel) => t.key === "builtin" || t.key === "superA
 
 /** Route (METHOD + folder under app/api/v1) → policy. Targets map to resources as matrix-world.ts describes. */
 export const POLICY: Record<string, Policy> = {
+  "GET users/[id]/mfa": { success: 200, steps: [{ anywhere: "users.view" }, { seeTarget: true }] },
+  "DELETE users/[id]/mfa": { success: 204, steps: [{ anywhere: "users.reset_mfa" }, { seeTarget: true }, { need: "users.reset_mfa", where: "home" }, { protectedTarget: true }] },
   "GET users/[id]/groups": viewUserSub("groups.view"),
   "POST users/[id]/groups": { success: 200, steps: userGroups },
   "DELETE users/[id]/groups": { success: 204, steps: userGroups },

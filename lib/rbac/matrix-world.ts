@@ -113,6 +113,8 @@ const db = getDb;
 
 /** How each route is called for a cell. Keys match matrix-policy.ts POLICY. */
 export const ROUTES: Record<string, RouteSpec> = {
+  "GET users/[id]/mfa": { request: (c) => ({ path: `/api/v1/users/${c.user.id}/mfa`, params: { id: c.user.id } }) },
+  "DELETE users/[id]/mfa": { request: (c) => ({ path: `/api/v1/users/${c.user.id}/mfa`, params: { id: c.user.id } }) },
   "GET users/[id]/groups": { request: (c) => ({ path: `/api/v1/users/${c.user.id}/groups`, params: { id: c.user.id } }) },
   "POST users/[id]/groups": withGrants({ request: (c) => ({ path: `/api/v1/users/${c.user.id}/groups`, params: { id: c.user.id }, body: { group_ids: [homeGroup(c)] } }) }),
   "DELETE users/[id]/groups": withGrants({

@@ -12,7 +12,7 @@ import { ROUTES, buildWorld, cellFor, type World } from "./matrix-world";
 import { rbacState } from "./test-helpers";
 
 const API_ROOT = path.resolve(__dirname, "../../app/api/v1");
-const OWNED = [/^groups(\/|$)/, /^orgs(\/|$)/, /^roles(\/|$)/, /^users\/\[id\]\/(groups|roles|effective-permissions)$/];
+const OWNED = [/^groups(\/|$)/, /^orgs(\/|$)/, /^roles(\/|$)/, /^users\/\[id\]\/(groups|roles|effective-permissions|mfa)$/];
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const TARGETS: TargetKey[] = ["self", "sameOrg", "otherOrg", "superAdmin", "builtin"];
 

@@ -4,9 +4,11 @@ import type { Executor } from "@/db/client";
 import { sessions, users, type SessionRow, type UserRow } from "@/db/schema";
 import type { RequestMeta } from "../auth/actor";
 import { getDb } from "../db";
+import { PENDING_SESSION_MINUTES } from "../mfa/types";
 import { getSettings } from "../settings/settings";
 
 export type SessionStage = SessionRow["stage"];
+const PENDING_STAGES: readonly SessionStage[] = ["mfa", "mfa_enroll"];
 export type SessionContext = { session: SessionRow; user: UserRow };
 
 /** last_seen_at is written at most this often, so reading a session does not write on every request. */
@@ -30,7 +32,8 @@ export async function createSession(
       createdAt: now,
       lastSeenAt: now,
       authenticatedAt: now,
-      expiresAt: new Date(now.getTime() + limits.absolute_hours * 3_600_000),
+      // A sign-in waiting for its second factor (or forced setup) is short-lived; it gets its full lifetime once active.
+      expiresAt: new Date(now.getTime() + (PENDING_STAGES.includes(input.stage) ? PENDING_SESSION_MINUTES * 60_000 : limits.absolute_hours * 3_600_000)),
     })
     .returning();
   return row;

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetStaleOtpChannels } from "../mfa/profile-contacts";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
 import { audit } from "../audit/audit";
@@ -74,8 +75,13 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
 
       const [after] = await tx.select().from(users).where(eq(users.id, user.id));
       if (reducesSuperAdmins(user, after)) await assertActiveSuperAdminRemains(tx);
+      const mfaRemoved = await forgetStaleOtpChannels(tx, user.id, { phone: after.phone, email: after.email });
       await audit(tx, actor, "user.update", { type: "user", id: user.id, label: user.username }, diffChanges(auditSnapshot(user), auditSnapshot(after)), {
-        metadata: { ...(data.password !== undefined && { password_changed: true }), ...(endSessions && { sessions_ended: true }) },
+        metadata: {
+          ...(data.password !== undefined && { password_changed: true }),
+          ...(endSessions && { sessions_ended: true }),
+          ...(mfaRemoved.length && { mfa_channels_removed: mfaRemoved }),
+        },
       });
       return toUserDto(after);
     });

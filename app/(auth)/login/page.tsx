@@ -3,10 +3,14 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { SignInButtons } from "@/components/auth/sign-in-buttons";
+import { PasskeySignInButton } from "@/components/mfa/passkey-sign-in-button";
 import { Card, CardBody } from "@/components/ui/card";
 import { signInButtons } from "@/lib/auth-sources/queries";
 import { getActor } from "@/lib/auth/current";
 import { signInErrorMessage } from "@/lib/auth/schema";
+import { passwordlessEnabled } from "@/lib/mfa/passkey-authenticate";
+import { getSettings } from "@/lib/settings/settings";
+import { beginPasskeySignInAction } from "./passkey-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -22,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
-  const buttons = await signInButtons();
+  const [buttons, settings] = await Promise.all([signInButtons(), getSettings()]);
   return (
     <Card>
       <CardBody className="space-y-6">
@@ -36,6 +40,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             Forgot password?
           </Link>
         </p>
+        {passwordlessEnabled(settings.mfa) ? <PasskeySignInButton begin={beginPasskeySignInAction} callbackUrl={callbackUrl} /> : null}
         <SignInButtons buttons={buttons} callbackUrl={callbackUrl} />
       </CardBody>
     </Card>

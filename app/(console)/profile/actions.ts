@@ -7,6 +7,7 @@ import { reauthenticate } from "@/lib/auth/reauth";
 import { changePasswordSchema } from "@/lib/passwords/schema";
 import { updateOwnAttributes } from "@/lib/profile/attributes";
 import { changePasswordFromProfile } from "@/lib/profile/password";
+import { setOwnMfaEnabled, setOwnMfaSchema } from "@/lib/mfa/own";
 import { updateOwnProfile } from "@/lib/profile/profile";
 import { reauthenticateSchema, updateProfileSchema } from "@/lib/profile/schema";
 import { signOutOtherSessions, signOutOwnSession } from "@/lib/profile/sessions";
@@ -33,3 +34,6 @@ export const signOutSessionAction = action(z.object({ id: z.string() }), async (
 });
 
 export const signOutOtherSessionsAction = action(z.object({}), (actor) => signOutOtherSessions(actor));
+
+/** Profile → Security: turn one's own MFA on or off (when it is not enforced). */
+export const setOwnMfaAction = action(setOwnMfaSchema, (actor, input) => setOwnMfaEnabled(actor, input));

@@ -4,6 +4,7 @@ import { SettingsNav } from "@/components/settings/settings-nav";
 const SETTINGS_PAGES = [
   { href: "/admin/settings", label: "General" },
   { href: "/admin/settings/password", label: "Password policy" },
+  { href: "/admin/settings/mfa", label: "MFA" },
   { href: "/admin/settings/attributes", label: "User attributes" },
   { href: "/admin/settings/auth-sources", label: "Authentication sources" },
 ];
