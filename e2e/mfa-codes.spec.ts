@@ -1,12 +1,10 @@
-import { randomBytes, randomInt } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { randomInt } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { LoginPage } from "./support/login-page";
 import { waitForMail } from "./support/mailbox";
+import { createPerson, signInPerson as signIn } from "./support/people";
 import { codeIn, waitForSms } from "./support/sms-inbox";
 
-const unique = () => randomBytes(4).toString("hex");
-const PASSWORD = "Harbour-Lichen-Tundra-83";
 /** A number no other run or spec uses (the per-number limit is 10 texts an hour). */
 const newPhone = () => `+1415${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
 const wrong = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, "0");
@@ -17,23 +15,6 @@ test.beforeAll(async ({ request, adminAuth }) => {
   expect(response.status(), await response.text()).toBe(200);
   expect(await response.json()).toMatchObject({ sms: true, email: true });
 });
-
-async function createPerson(request: APIRequestContext, adminAuth: Record<string, string>, extra: Record<string, unknown> = {}) {
-  const username = `otp${unique()}`;
-  const email = `${username}@example.test`;
-  const response = await request.post("/api/v1/users", { headers: adminAuth, data: { username, email, password: PASSWORD, ...extra } });
-  expect(response.status(), await response.text()).toBe(201);
-  return { ...((await response.json()) as { id: string; username: string }), email };
-}
-
-async function signIn(browser: Browser, username: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, PASSWORD);
-  return { page, close: () => context.close() };
-}
 
 /** The MFA step: pick the method, have a code sent, type it. */
 async function passMfaStep(page: Page, method: "Text message (SMS)" | "Email code", readCode: (sentAt: number) => Promise<string>) {
@@ -51,7 +32,7 @@ async function passMfaStep(page: Page, method: "Text message (SMS)" | "Email cod
 }
 
 test("a person sets up SMS and email codes in their profile, then signs in with each", async ({ browser, request, adminAuth }) => {
-  const person = await createPerson(request, adminAuth);
+  const person = await createPerson(request, adminAuth, "otp");
   const phone = newPhone();
 
   const first = await signIn(browser, person.username);
@@ -108,7 +89,7 @@ test("a person sets up SMS and email codes in their profile, then signs in with 
 });
 
 test("a Force enabled person without a factor sets up SMS codes during sign-in and lands in the console", async ({ browser, request, adminAuth }) => {
-  const person = await createPerson(request, adminAuth, { mfa_policy: "force_enabled" });
+  const person = await createPerson(request, adminAuth, "otp", { mfa_policy: "force_enabled" });
   const phone = newPhone();
   const { page, close } = await signIn(browser, person.username);
   await expect(page).toHaveURL(/\/mfa\/setup$/);

@@ -1,17 +1,7 @@
-import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Browser, BrowserContext, CDPSession, Page } from "@playwright/test";
+import type { Browser, BrowserContext, CDPSession, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { LoginPage } from "./support/login-page";
-
-const unique = () => randomBytes(4).toString("hex");
-const PASSWORD = "Heron-Marble-Vessel-62";
-
-async function createPerson(request: APIRequestContext, adminAuth: Record<string, string>) {
-  const username = `pk${unique()}`;
-  const response = await request.post("/api/v1/users", { headers: adminAuth, data: { username, email: `${username}@example.test`, password: PASSWORD } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { id: string; username: string };
-}
+import { createPerson, PERSON_PASSWORD } from "./support/people";
 
 /**
  * Chromium's CDP virtual authenticator: a platform authenticator (ctap2, internal) with resident keys and user
@@ -50,7 +40,7 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
 async function signInWithPassword(page: Page, username: string) {
   const login = new LoginPage(page);
   await login.goto();
-  await login.signIn(username, PASSWORD);
+  await login.signIn(username, PERSON_PASSWORD);
 }
 
 async function signOut(page: Page) {
@@ -62,7 +52,7 @@ const passkeyRow = (page: Page, name: string) => page.getByRole("table", { name:
 const alertWith = (page: Page, text: RegExp) => page.getByRole("alert").filter({ hasText: text });
 
 test("a person adds a passkey in their profile, renames it, signs in with it without a password and as a second factor, then removes it", async ({ browser, request, adminAuth }) => {
-  const person = await createPerson(request, adminAuth);
+  const person = await createPerson(request, adminAuth, "pk");
   const { context, page, authenticator } = await newPage(browser);
 
   await signInWithPassword(page, person.username);
@@ -136,7 +126,7 @@ test("a person adds a passkey in their profile, renames it, signs in with it wit
 });
 
 test("a Force enabled person sets up a passkey at sign-in, reaches the console, and cannot remove their only factor", async ({ browser, request, adminAuth }) => {
-  const person = await createPerson(request, adminAuth);
+  const person = await createPerson(request, adminAuth, "pk");
   const patched = await request.patch(`/api/v1/users/${person.id}`, { headers: adminAuth, data: { mfa_policy: "force_enabled" } });
   expect(patched.status(), await patched.text()).toBe(200);
   const { context, page, authenticator } = await newPage(browser);

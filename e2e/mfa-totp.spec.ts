@@ -1,55 +1,6 @@
-import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { generate } from "otplib";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { LoginPage } from "./support/login-page";
-
-const unique = () => randomBytes(4).toString("hex");
-const PASSWORD = "Lantern-Osprey-Quartz-47";
-
-async function createPerson(request: APIRequestContext, adminAuth: Record<string, string>, extra: Record<string, unknown> = {}) {
-  const username = `totp${unique()}`;
-  const response = await request.post("/api/v1/users", { headers: adminAuth, data: { username, email: `${username}@example.test`, password: PASSWORD, ...extra } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { id: string; username: string };
-}
-
-/** Signs in with the password in a browser context of its own. */
-async function signIn(browser: Browser, username: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, PASSWORD);
-  return { page, close: () => context.close() };
-}
-
-/**
- * The code of the NEXT time step: the step of the code that confirmed the enrollment is spent (replay protection),
- * and the server accepts one step of drift either way, so this one is fresh whenever it reaches the server.
- */
-const nextStepCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-
-/** Enrolls through the setup component (profile or forced setup): manual key → code → recovery codes. */
-async function enrollAuthenticator(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
-  await page.getByRole("button", { name: "Set up authenticator app" }).click();
-  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
-  const secret = (await page.getByTestId("totp-setup-key").innerText()).replace(/\s+/g, "");
-  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-
-  const codeField = page.getByLabel(/^Code from the app\*?$/);
-  await codeField.fill(String((Number(await generate({ secret })) + 500_000) % 1_000_000).padStart(6, "0"));
-  await page.getByRole("button", { name: "Verify and turn on" }).click();
-  await expect(page.getByText(/That code is not right/)).toBeVisible();
-
-  await codeField.fill(await generate({ secret }));
-  await page.getByRole("button", { name: "Verify and turn on" }).click();
-  const list = page.getByRole("list", { name: "Recovery codes" });
-  await expect(list.getByRole("listitem")).toHaveCount(10);
-  const recoveryCodes = await list.getByRole("listitem").allInnerTexts();
-  for (const code of recoveryCodes) expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
-  return { secret, recoveryCodes };
-}
+import { createPerson, enrollAuthenticator, nextStepCode, signInPerson as signIn } from "./support/people";
 
 async function useRecoveryCode(page: Page, code: string) {
   await page.getByRole("radio", { name: "Recovery code" }).check();
@@ -59,7 +10,7 @@ async function useRecoveryCode(page: Page, code: string) {
 }
 
 test("a person sets up an authenticator app in their profile, signs in with it, and a recovery code works once", async ({ browser, request, adminAuth }) => {
-  const person = await createPerson(request, adminAuth);
+  const person = await createPerson(request, adminAuth, "totp");
 
   const first = await signIn(browser, person.username);
   const page = first.page;
@@ -101,7 +52,7 @@ test("a person sets up an authenticator app in their profile, signs in with it, 
 });
 
 test("a Force enabled person is led through authenticator setup at sign-in, then reaches the console", async ({ browser, request, adminAuth }) => {
-  const person = await createPerson(request, adminAuth);
+  const person = await createPerson(request, adminAuth, "totp");
   const patched = await request.patch(`/api/v1/users/${person.id}`, { headers: adminAuth, data: { mfa_policy: "force_enabled" } });
   expect(patched.status(), await patched.text()).toBe(200);
 
