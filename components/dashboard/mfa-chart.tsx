@@ -2,10 +2,10 @@ import type { MfaAdoption } from "@/lib/dashboard/schema";
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
 
-/** MFA adoption among active people: one 100 % bar (with / without), the methods below. */
+/** MFA adoption among active people: one 100 % bar (with / without), the methods below (a person may have several). */
 export function MfaChart({ mfa }: { mfa: MfaAdoption }) {
   const share = percent(mfa.with_mfa, mfa.people);
-  const label = `${mfa.with_mfa} of ${mfa.people} active people (${share}%) have a second factor: ${mfa.totp} authenticator app, ${mfa.passkeys} passkey.`;
+  const label = `${mfa.with_mfa} of ${mfa.people} active people (${share}%) have a second factor: ${mfa.totp} authenticator app, ${mfa.passkeys} passkey, ${mfa.sms} SMS, ${mfa.email} email code.`;
   return (
     <figure className="space-y-3">
       <p className="text-3xl font-semibold text-zinc-900 tabular-nums">
@@ -31,6 +31,14 @@ export function MfaChart({ mfa }: { mfa: MfaAdoption }) {
         <span>
           <span className="block text-zinc-500">Passkeys</span>
           <span className="font-medium text-zinc-900 tabular-nums">{mfa.passkeys}</span>
+        </span>
+        <span>
+          <span className="block text-zinc-500">SMS codes</span>
+          <span className="font-medium text-zinc-900 tabular-nums">{mfa.sms}</span>
+        </span>
+        <span>
+          <span className="block text-zinc-500">Email codes</span>
+          <span className="font-medium text-zinc-900 tabular-nums">{mfa.email}</span>
         </span>
       </figcaption>
     </figure>

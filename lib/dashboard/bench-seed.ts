@@ -19,6 +19,10 @@ export async function seedBenchData(db: Database, { users, signIns, orgId }: { u
   await db.execute(sql`
     insert into webauthn_credentials (id, user_id, name, public_key)
     select 'cred-' || id, id, 'key', '\\x01'::bytea from users where abs(hashtext(id::text)) % 33 = 1`);
+  await db.execute(sql`
+    insert into mfa_otp_channels (user_id, channel, target)
+    select id, c.channel, '+14155550100' from users, (values ('sms'), ('email')) c(channel)
+    where abs(hashtext(id::text)) % 20 = (case c.channel when 'sms' then 2 else 4 end)`);
   await db.execute(sql`insert into org_members (org_id, user_id) select ${orgId}, id from users where abs(hashtext(id::text)) % 10 = 3`);
   await db.execute(sql`
     insert into audit_events (occurred_at, actor_kind, actor_label, action, target_type, target_id, org_id, outcome, ip, metadata)

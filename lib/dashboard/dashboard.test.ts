@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, mfaTotp, webauthnCredentials } from "@/db/schema";
+import { auditEvents, mfaOtpChannels, mfaTotp, webauthnCredentials } from "@/db/schema";
 import { systemActor } from "../auth/actor";
 import { audit } from "../audit/audit";
 import { getDb } from "../db";
@@ -20,22 +20,28 @@ describe("the dashboard", () => {
     await createTestUser({ orgId: org, lockedUntil: new Date(now.getTime() + HOUR) });
     await createTestUser({ orgId: org, isServiceAccount: true });
     const withPasskey = await createTestUser({ orgId: org });
+    const withCodes = await createTestUser({ orgId: org });
     await createTestUser({ orgId: await createTestOrg() }); // elsewhere: not counted for the org admin
     const db = await getDb();
     await db.insert(mfaTotp).values({ userId: active.id, secretEncrypted: "x", confirmedAt: now });
     await db.insert(mfaTotp).values({ userId: withPasskey.id, secretEncrypted: "x", confirmedAt: null }); // not confirmed
     await db.insert(webauthnCredentials).values({ id: "cred-1", userId: withPasskey.id, name: "key", publicKey: new Uint8Array([1]) });
+    await db.insert(mfaOtpChannels).values([
+      { userId: withCodes.id, channel: "sms", target: "+14155550100" },
+      { userId: withCodes.id, channel: "email", target: withCodes.email },
+      { userId: active.id, channel: "email", target: active.email },
+    ]);
 
     const orgAdmin = await createTestUser({ orgId: org });
     await grantOrgRole(orgAdmin.id, org, "org_admin");
     const dashboard = await getDashboard(await actorFor(orgAdmin), now);
-    // 7 in the org: the 6 above + the org admin; locked counts apart from status.
-    expect(dashboard.users).toEqual({ total: 7, active: 5, inactive: 1, expired: 1, locked: 1, service_accounts: 1 });
-    expect(dashboard.mfa).toEqual({ people: 4, with_mfa: 2, totp: 1, passkeys: 1 });
+    // 8 in the org: the 7 above + the org admin; locked counts apart from status.
+    expect(dashboard.users).toEqual({ total: 8, active: 6, inactive: 1, expired: 1, locked: 1, service_accounts: 1 });
+    expect(dashboard.mfa).toEqual({ people: 5, with_mfa: 3, totp: 1, passkeys: 1, sms: 1, email: 2 });
     expect(dashboard.scope).toBe("organizations");
 
     const everything = await getDashboard(await actorFor(await adminUser()), now);
-    expect(everything.users!.total).toBeGreaterThan(7);
+    expect(everything.users!.total).toBeGreaterThan(8);
     expect(everything.scope).toBe("all");
   });
 
