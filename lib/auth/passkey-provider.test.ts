@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { sessions, users } from "@/db/schema";
 import { getDb } from "../db";
 import { passkeyLoginOptions } from "../mfa/passkey-authenticate";
-import { auditOf, passkeyUser } from "../mfa/passkey-test-helpers";
+import { passkeyUser } from "../mfa/passkey-test-helpers";
 import type { SoftAuthenticator } from "../mfa/testing/soft-authenticator";
 import { authorizePasskey, passkeyProvider } from "./passkey-provider";
+import { auditOf } from "../mfa/testing";
 
 const HEADERS = { "x-forwarded-for": "203.0.113.50", "user-agent": "vitest-browser" };
 

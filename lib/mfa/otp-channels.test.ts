@@ -10,21 +10,9 @@ import { hashCode } from "./code-hash";
 import { confirmChannelEnrollment, forgetChannel, removeChannel, sendSignInCode, startChannelEnrollment, WRONG_CODE_MESSAGE } from "./otp-channels";
 import { maskEmail, maskPhone } from "./otp-mask";
 import { completeForcedChannelSetup } from "./otp-setup";
-import {
-  allowAnotherCode,
-  challengeRow,
-  channelRow,
-  eventsFor,
-  failure,
-  newPhone,
-  person,
-  smsUserAtMfaStep,
-  setUpOtpTests,
-  verifyInTx,
-  wrongCodeFor,
-} from "./otp-test-helpers";
+import { allowAnotherCode, challengeRow, channelRow, failure, newPhone, smsUserAtMfaStep, setUpOtpTests, verifyInTx, wrongCodeFor } from "./otp-test-helpers";
 import { mfaSelfFromActor, mfaSelfFromSetup } from "./self";
-import { pendingSignIn, sessionRow, setMfaSettings } from "./testing";
+import { auditOf, freshSelf, pendingSignIn, sessionRow, setMfaSettings } from "./testing";
 
 /** Enrolling and removing SMS / email codes; sign-in codes, limits and T3/T4 are in otp-sign-in.test.ts. */
 const t = setUpOtpTests();
@@ -32,7 +20,7 @@ const TTL_MS = 10 * 60_000;
 
 describe("enrolling SMS", () => {
   it("texts a code to the given number, and the code makes it the factor and the profile phone", async () => {
-    const { user, self } = await person({ phone: "+14155550999" });
+    const { user, self } = await freshSelf({ phone: "+14155550999" });
     const phone = newPhone();
     const sent = await startChannelEnrollment(self, "sms", { phone: `${phone.slice(0, 2)} (${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8)}` });
     expect(sent.sent_to).toBe(`+1 ••• ••• ${phone.slice(-4)}`);
@@ -43,7 +31,7 @@ describe("enrolling SMS", () => {
     const code = t.gateway.lastCodeTo(phone);
     expect(code).toMatch(/^\d{6}$/);
 
-    const [send] = await eventsFor(user.id, "mfa.code.send");
+    const [send] = await auditOf(user.id, "mfa.code.send");
     expect(send.metadata).toMatchObject({ channel: "sms", purpose: "enroll", sent_to: sent.sent_to, provider: "webhook", provider_message_id: `gw-${t.gateway.received.length}` });
     expect(await channelRow(user.id, "sms")).toBeUndefined();
 
@@ -54,7 +42,7 @@ describe("enrolling SMS", () => {
     expect(after.phone).toBe(phone);
     expect(after.mfaPolicy).toBe("enabled");
     expect((await challengeRow(sent.challenge_id)).consumedAt).not.toBeNull();
-    const [enroll] = await eventsFor(user.id, "mfa.sms.enroll");
+    const [enroll] = await auditOf(user.id, "mfa.sms.enroll");
     expect(enroll.metadata).toMatchObject({ sent_to: sent.sent_to, via: "profile", profile_phone_updated: true, replaced: false });
     expect(enroll.diff).toEqual({ phone: { before: "+14155550999", after: phone } });
     expect(JSON.stringify(await db.select().from(auditEvents))).not.toContain(code);
@@ -62,19 +50,19 @@ describe("enrolling SMS", () => {
 
   it("uses the profile phone when none is given, and refuses a missing or malformed number", async () => {
     const phone = newPhone();
-    const { user, self } = await person({ phone });
+    const { user, self } = await freshSelf({ phone });
     const sent = await startChannelEnrollment(self, "sms", {});
     await confirmChannelEnrollment(self, "sms", sent.challenge_id, t.gateway.lastCodeTo(phone));
     expect((await channelRow(user.id, "sms"))?.target).toBe(phone);
-    expect((await eventsFor(user.id, "mfa.sms.enroll"))[0].diff).toBeNull();
+    expect((await auditOf(user.id, "mfa.sms.enroll"))[0].diff).toBeNull();
 
-    const { self: noPhone } = await person();
+    const { self: noPhone } = await freshSelf();
     expect(await failure(startChannelEnrollment(noPhone, "sms", {}))).toMatchObject({ code: "validation" });
     expect(await failure(startChannelEnrollment(noPhone, "sms", { phone: "0041 79 123" }))).toMatchObject({ code: "validation" });
   });
 
   it("a wrong code leaves nothing enrolled and the profile untouched; the right one still works after it", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const phone = newPhone();
     const sent = await startChannelEnrollment(self, "sms", { phone });
     const code = t.gateway.lastCodeTo(phone);
@@ -82,7 +70,7 @@ describe("enrolling SMS", () => {
     expect(await channelRow(user.id, "sms")).toBeUndefined();
     const db = await getDb();
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0]).toMatchObject({ phone: null, mfaPolicy: "disabled" });
-    expect(await eventsFor(user.id, "mfa.sms.enroll")).toHaveLength(0);
+    expect(await auditOf(user.id, "mfa.sms.enroll")).toHaveLength(0);
     // A code for the other channel, or for another purpose, proves nothing here either.
     expect(await failure(confirmChannelEnrollment(self, "email", sent.challenge_id, code))).toMatchObject({ code: "validation" });
     await confirmChannelEnrollment(self, "sms", sent.challenge_id, code);
@@ -92,7 +80,7 @@ describe("enrolling SMS", () => {
   });
 
   it("refuses the right code after five wrong ones, and after the 10-minute lifetime", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const phone = newPhone();
     const sent = await startChannelEnrollment(self, "sms", { phone });
     const code = t.gateway.lastCodeTo(phone);
@@ -110,11 +98,11 @@ describe("enrolling SMS", () => {
   });
 
   it("binds the challenge to the person and session that asked for it", async () => {
-    const a = await person();
+    const a = await freshSelf();
     const phone = newPhone();
     const sent = await startChannelEnrollment(a.self, "sms", { phone });
     const code = t.gateway.lastCodeTo(phone);
-    const b = await person();
+    const b = await freshSelf();
     expect(await failure(confirmChannelEnrollment(b.self, "sms", sent.challenge_id, code))).toMatchObject({ message: WRONG_CODE_MESSAGE });
     const { actor: otherSession } = await signedIn(a.user);
     const aElsewhere = await mfaSelfFromActor(otherSession);
@@ -134,7 +122,7 @@ describe("enrolling SMS", () => {
     const sent = await startChannelEnrollment(self, "sms", { phone });
     expect(await failure(completeForcedChannelSetup(ctx, "sms"))).toMatchObject({ code: "conflict" });
     await confirmChannelEnrollment(self, "sms", sent.challenge_id, t.gateway.lastCodeTo(phone));
-    expect((await eventsFor(user.id, "mfa.sms.enroll"))[0].metadata).toMatchObject({ via: "setup" });
+    expect((await auditOf(user.id, "mfa.sms.enroll"))[0].metadata).toMatchObject({ via: "setup" });
     expect(await failure(completeForcedChannelSetup(ctx, "email"))).toMatchObject({ code: "conflict" });
     expect(await completeForcedChannelSetup(ctx, "sms")).toEqual({ next: "/admin" });
     const after = await sessionRow(ctx.session.id);
@@ -143,7 +131,7 @@ describe("enrolling SMS", () => {
   });
 
   it("forced setup does not count a factor proved before this sign-in, nor a backend switched off", async () => {
-    const { user, self } = await person({ mfaPolicy: "force_enabled" });
+    const { user, self } = await freshSelf({ mfaPolicy: "force_enabled" });
     const phone = newPhone();
     const sent = await startChannelEnrollment(self, "sms", { phone });
     await confirmChannelEnrollment(self, "sms", sent.challenge_id, t.gateway.lastCodeTo(phone));
@@ -164,22 +152,22 @@ describe("enrolling SMS", () => {
 
 describe("enrolling email", () => {
   it("mails a code to the profile address; the code makes the address the factor", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const sent = await startChannelEnrollment(self, "email", { phone: "+14155550000" });
     expect(sent.sent_to).toBe(maskEmail(user.email));
     const code = t.mail.lastCodeTo(user.email);
     expect(String(t.mail.log.mock.calls.at(-1)?.[0])).toContain("Subject: Confirm your email for Gatehouse sign-in codes");
-    const [send] = await eventsFor(user.id, "mfa.code.send");
+    const [send] = await auditOf(user.id, "mfa.code.send");
     expect(send.metadata).toMatchObject({ channel: "email", purpose: "enroll", sent_to: sent.sent_to, provider: "mail:log" });
     await confirmChannelEnrollment(self, "email", sent.challenge_id, code);
     expect((await channelRow(user.id, "email"))?.target).toBe(user.email);
-    expect((await eventsFor(user.id, "mfa.email.enroll"))[0].metadata).toMatchObject({ sent_to: sent.sent_to });
+    expect((await auditOf(user.id, "mfa.email.enroll"))[0].metadata).toMatchObject({ sent_to: sent.sent_to });
     const db = await getDb();
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0].phone).toBeNull();
   });
 
   it("refuses the code when the profile address changed since it was sent", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const sent = await startChannelEnrollment(self, "email", {});
     const code = t.mail.lastCodeTo(user.email);
     const db = await getDb();
@@ -189,7 +177,7 @@ describe("enrolling email", () => {
   });
 
   it("is refused for an administrator unless the settings allow email codes for admins", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     await grantSystemRole(user.id, "system_admin");
     expect(await failure(startChannelEnrollment(self, "email", {}))).toMatchObject({ code: "forbidden", message: expect.stringMatching(/administrators/) });
     await setMfaSettings({ email_for_admins: true });
@@ -206,7 +194,7 @@ describe("enrolling email", () => {
 describe("backends switched off", () => {
   it("refuses to start or confirm an enrollment, and to send a sign-in code (403)", async () => {
     const { user, self, ref } = await smsUserAtMfaStep(t);
-    const { self: other } = await person();
+    const { self: other } = await freshSelf();
     const phone = newPhone();
     const pending = await startChannelEnrollment(other, "sms", { phone });
     await setMfaSettings({ sms: false });
@@ -223,7 +211,7 @@ describe("backends switched off", () => {
 
 describe("codes at rest", () => {
   it("stores only an HMAC bound to the challenge: the code appears nowhere in the row or the audit trail", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const phone = newPhone();
     const sent = await startChannelEnrollment(self, "sms", { phone });
     const code = t.gateway.lastCodeTo(phone);
@@ -266,13 +254,13 @@ describe("removeChannel", () => {
     const { user, self } = await smsUserAtMfaStep(t);
     await removeChannel(self, "sms");
     expect(await channelRow(user.id, "sms")).toBeUndefined();
-    expect((await eventsFor(user.id, "mfa.sms.remove"))[0].metadata).toMatchObject({ via: "profile", sent_to: expect.stringMatching(/^\+1 ••• ••• \d{4}$/) });
+    expect((await auditOf(user.id, "mfa.sms.remove"))[0].metadata).toMatchObject({ via: "profile", sent_to: expect.stringMatching(/^\+1 ••• ••• \d{4}$/) });
     expect(await failure(removeChannel(self, "sms"))).toMatchObject({ code: "not_found" });
     expect(await failure(removeChannel(self, "email"))).toMatchObject({ code: "not_found" });
   });
 
   it("refuses (409) to remove the last factor when MFA is required, and allows it once another exists", async () => {
-    const { user, self } = await person({ mfaPolicy: "force_enabled" });
+    const { user, self } = await freshSelf({ mfaPolicy: "force_enabled" });
     const phone = newPhone();
     const sms = await startChannelEnrollment(self, "sms", { phone });
     await confirmChannelEnrollment(self, "sms", sms.challenge_id, t.gateway.lastCodeTo(phone));

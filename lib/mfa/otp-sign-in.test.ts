@@ -7,27 +7,15 @@ import { signedIn } from "../profile/test-helpers";
 import { createTestUser } from "../testing/factories";
 import { confirmChannelEnrollment, sendSignInCode, startChannelEnrollment } from "./otp-channels";
 import { maskPhone } from "./otp-mask";
-import {
-  allowAnotherCode,
-  challengeRow,
-  channelRow,
-  eventsFor,
-  failure,
-  newPhone,
-  person,
-  smsUserAtMfaStep,
-  setUpOtpTests,
-  verifyInTx,
-  wrongCodeFor,
-} from "./otp-test-helpers";
-import { pendingSignIn } from "./testing";
+import { allowAnotherCode, challengeRow, channelRow, failure, newPhone, smsUserAtMfaStep, setUpOtpTests, verifyInTx, wrongCodeFor } from "./otp-test-helpers";
+import { auditOf, freshSelf, pendingSignIn } from "./testing";
 
 /** Codes at the MFA step (T3, T4), sending limits and delivery failures of SMS / email codes. */
 const t = setUpOtpTests();
 
 describe("rate limits (429)", () => {
   it("waits 30 seconds between codes of one person and channel; the other channel is separate", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const phone = newPhone();
     await startChannelEnrollment(self, "sms", { phone });
     const refused = await failure(startChannelEnrollment(self, "sms", { phone }));
@@ -36,11 +24,11 @@ describe("rate limits (429)", () => {
     expect(refused!.retryAfter).toBeLessThanOrEqual(30);
     await startChannelEnrollment(self, "email", {});
     expect(await failure(startChannelEnrollment(self, "email", {}))).toMatchObject({ code: "rate_limited" });
-    expect(await eventsFor(user.id, "mfa.code.send")).toHaveLength(2);
+    expect(await auditOf(user.id, "mfa.code.send")).toHaveLength(2);
   });
 
   it("does not hold up the next code once the last one was used", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const phone = newPhone();
     const sent = await startChannelEnrollment(self, "sms", { phone });
     expect(await failure(sendSignInCode({ userId: user.id, sessionId: (await pendingSignIn(user, "mfa")).session.id }, "sms", NO_META))).toMatchObject({ code: "not_found" });
@@ -52,7 +40,7 @@ describe("rate limits (429)", () => {
   });
 
   it("holds the cooldown under concurrency: of 5 simultaneous requests exactly one sends", async () => {
-    const { self } = await person();
+    const { self } = await freshSelf();
     const phone = newPhone();
     const before = t.gateway.received.length;
     const results = await Promise.all(Array.from({ length: 5 }, () => failure(startChannelEnrollment(self, "sms", { phone }))));
@@ -62,7 +50,7 @@ describe("rate limits (429)", () => {
   });
 
   it("sends at most 5 codes per person in 15 minutes, and at most 10 per destination in an hour", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const phone = newPhone();
     const cooldownOver = async () => {
       const db = await getDb();
@@ -76,15 +64,15 @@ describe("rate limits (429)", () => {
     expect(await failure(startChannelEnrollment(self, "sms", { phone }))).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/your account/) });
 
     // Other accounts texting the same number: 5 more reach it, then it is protected for the hour.
-    for (let i = 0; i < 5; i++) await startChannelEnrollment((await person()).self, "sms", { phone });
-    expect(await failure(startChannelEnrollment((await person()).self, "sms", { phone }))).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/this destination/) });
+    for (let i = 0; i < 5; i++) await startChannelEnrollment((await freshSelf()).self, "sms", { phone });
+    expect(await failure(startChannelEnrollment((await freshSelf()).self, "sms", { phone }))).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/this destination/) });
     expect(t.gateway.received.filter((m) => m.to === phone)).toHaveLength(10);
   });
 });
 
 describe("delivery failures", () => {
   it("answers a plain error, keeps no usable challenge and audits the failure", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     t.gateway.state.failWith = 500;
     try {
@@ -94,7 +82,7 @@ describe("delivery failures", () => {
     }
     const db = await getDb();
     expect(await db.select().from(otpChallenges).where(eq(otpChallenges.userId, user.id))).toHaveLength(0);
-    expect((await eventsFor(user.id, "mfa.code.send"))[0]).toMatchObject({ outcome: "failure" });
+    expect((await auditOf(user.id, "mfa.code.send"))[0]).toMatchObject({ outcome: "failure" });
     expect(t.gateway.state.badSignatures).toBe(0);
     expect(errors).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(errors.mock.calls)).toMatch(/HTTP 500/);
@@ -115,11 +103,11 @@ describe("sign-in codes", () => {
     expect(await verifyInTx({ ...ref, challengeId: second.challenge_id }, secondCode)).toBe(true);
     expect(await verifyInTx({ ...ref, challengeId: second.challenge_id }, secondCode)).toBe(false);
     expect((await channelRow(user.id, "sms"))?.lastUsedAt).not.toBeNull();
-    expect((await eventsFor(user.id, "mfa.code.send")).map((e) => (e.metadata as { purpose: string }).purpose).sort()).toEqual(["enroll", "sign_in", "sign_in"]);
+    expect((await auditOf(user.id, "mfa.code.send")).map((e) => (e.metadata as { purpose: string }).purpose).sort()).toEqual(["enroll", "sign_in", "sign_in"]);
   });
 
   it("email sign-in codes go to the enrolled address", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const sent = await startChannelEnrollment(self, "email", {});
     await confirmChannelEnrollment(self, "email", sent.challenge_id, t.mail.lastCodeTo(user.email));
     await allowAnotherCode(user.id, user.email);
@@ -199,7 +187,7 @@ describe("sign-in codes", () => {
   });
 
   it("an enrollment code is not a sign-in code", async () => {
-    const { user, self } = await person();
+    const { user, self } = await freshSelf();
     const phone = newPhone();
     const sent = await startChannelEnrollment(self, "sms", { phone });
     expect(await verifyInTx({ userId: user.id, sessionId: self.sessionId, challengeId: sent.challenge_id }, t.gateway.lastCodeTo(phone))).toBe(false);

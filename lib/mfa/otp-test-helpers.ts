@@ -7,16 +7,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, vi, type MockInstance } from "vitest";
-import { auditEvents, mfaOtpChannels, otpChallenges, type UserRow } from "@/db/schema";
+import { mfaOtpChannels, otpChallenges } from "@/db/schema";
 import { sha256Hex } from "../crypto/random";
 import { getDb } from "../db";
 import { env } from "../env";
-import { signedIn } from "../profile/test-helpers";
 import { resetRateLimit } from "../rate-limit/limiter";
-import { createTestUser } from "../testing/factories";
 import { confirmChannelEnrollment, startChannelEnrollment, verifySignInCode } from "./otp-channels";
-import { mfaSelfFromActor, type MfaSelf } from "./self";
-import { pendingSignIn, setMfaSettings } from "./testing";
+import { freshSelf, pendingSignIn, setMfaSettings } from "./testing";
 
 export type ReceivedSms = { id: string; to: string; text: string; purpose: string };
 
@@ -118,13 +115,6 @@ export function setUpOtpTests(): OtpTestEnvironment {
 /** A North American number of its own (the per-number limit is 10 codes an hour). */
 export const newPhone = () => `+1415${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
 
-/** A person signed in just now (fresh authentication), as their profile acts for them. */
-export async function person(overrides: Partial<UserRow> = {}): Promise<{ user: UserRow; self: MfaSelf }> {
-  const user = await createTestUser(overrides);
-  const { actor } = await signedIn(user);
-  return { user, self: await mfaSelfFromActor(actor) };
-}
-
 /** The AppError a promise rejects with, as plain fields (null when it resolves). */
 export const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -138,14 +128,9 @@ export async function channelRow(userId: string, channel: "sms" | "email") {
   return row;
 }
 
-export async function eventsFor(userId: string, action: string) {
-  const db = await getDb();
-  return db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, userId)));
-}
-
 /** A person with SMS enrolled on `phone`, and a sign-in of theirs waiting at the MFA step. */
 export async function smsUserAtMfaStep(t: OtpTestEnvironment, phone = newPhone()) {
-  const { user, self } = await person();
+  const { user, self } = await freshSelf();
   const { challenge_id } = await startChannelEnrollment(self, "sms", { phone });
   await confirmChannelEnrollment(self, "sms", challenge_id, t.gateway.lastCodeTo(phone));
   await allowAnotherCode(user.id, phone);

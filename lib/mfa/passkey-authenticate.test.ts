@@ -3,20 +3,10 @@ import { describe, expect, it } from "vitest";
 import { NO_META, type RequestMeta } from "../auth/actor";
 import { resetRateLimit } from "../rate-limit/limiter";
 import { passkeyLoginOptions, passkeyStepOptions, PASSKEY_LOGIN_OPTIONS_RATE, verifyPasskeyLogin } from "./passkey-authenticate";
-import {
-  auditOf,
-  mfaStepSession,
-  passkeyUser,
-  RP,
-  setMfaSettings,
-  setStoredCounter,
-  stepCeremony,
-  stepInOwnTx,
-  storedCredential,
-  trials,
-} from "./passkey-test-helpers";
+import { mfaStepSession, passkeyUser, RP, setStoredCounter, stepCeremony, stepInOwnTx, storedCredential } from "./passkey-test-helpers";
 import type { SoftAuthenticator } from "./testing/soft-authenticator";
 import { PASSKEY_CHALLENGE_TTL_MS } from "./webauthn-config";
+import { auditOf, setMfaSettings, trials } from "./testing";
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
 const META: RequestMeta = { ip: "203.0.113.7", userAgent: "vitest", requestId: null };

@@ -1,30 +1,21 @@
 /** Test setup for passkeys: real ceremonies through the domain functions, answered by the software authenticator. */
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { eq } from "drizzle-orm";
-import { auditEvents, webauthnCredentials, type UserRow } from "@/db/schema";
-import { NO_META, systemActor } from "../auth/actor";
+import { webauthnCredentials, type UserRow } from "@/db/schema";
+import { NO_META } from "../auth/actor";
 import { getDb } from "../db";
-import { signedIn } from "../profile/test-helpers";
 import { createSession } from "../sessions/sessions";
-import type { MfaSettings } from "../settings/schema";
-import { updateSettingsSection } from "../settings/update";
 import { createTestUser } from "../testing/factories";
 import { passkeyStepOptions, verifyPasskeyStep } from "./passkey-authenticate";
 import { passkeyRegistrationOptions, verifyPasskeyRegistration } from "./passkey-register";
-import { mfaSelfFromActor, type MfaSelf } from "./self";
+import type { MfaSelf } from "./self";
 import { SoftAuthenticator } from "./testing/soft-authenticator";
+import { freshSelf } from "./testing";
 
 /** What vitest's APP_URL (http://localhost:3000) makes the relying party. */
 export const RP = { origin: "http://localhost:3000", rpId: "localhost" };
 
 export const softAuthenticator = (options: { counterStep?: number; synced?: boolean } = {}) => new SoftAuthenticator({ ...RP, ...options });
-
-/** A signed-in person (fresh authentication) and their MfaSelf. */
-export async function passkeySelf(overrides: Parameters<typeof createTestUser>[0] = {}): Promise<{ user: UserRow; self: MfaSelf; sessionId: string }> {
-  const user = await createTestUser(overrides);
-  const { actor, sessionId } = await signedIn(user);
-  return { user, self: await mfaSelfFromActor(actor), sessionId };
-}
 
 /** Registers a passkey for `self` with `auth` (a new one by default); returns its credential id. */
 export async function registerWith(self: MfaSelf, auth: SoftAuthenticator, name = "Laptop"): Promise<string> {
@@ -35,7 +26,7 @@ export async function registerWith(self: MfaSelf, auth: SoftAuthenticator, name 
 
 /** A person with one registered passkey, and the authenticator that holds it. */
 export async function passkeyUser(options: { counterStep?: number; synced?: boolean; user?: Parameters<typeof createTestUser>[0] } = {}) {
-  const { user, self, sessionId } = await passkeySelf(options.user);
+  const { user, self, sessionId } = await freshSelf(options.user);
   const auth = softAuthenticator(options);
   const credentialId = await registerWith(self, auth);
   return { user, self, sessionId, auth, credentialId };
@@ -71,17 +62,3 @@ export async function setStoredCounter(id: string, counter: number) {
   await db.update(webauthnCredentials).set({ counter }).where(eq(webauthnCredentials.id, id));
 }
 
-export async function auditOf(userId: string, action: string) {
-  const db = await getDb();
-  return (await db.select().from(auditEvents).where(eq(auditEvents.targetId, userId))).filter((e) => e.action === action);
-}
-
-export async function setMfaSettings(changes: Partial<MfaSettings>) {
-  await updateSettingsSection(systemActor(), "mfa", changes);
-}
-
-/** Trials for the concurrency test: a CI smoke count unless MFA_TRIALS asks for more. */
-export function trials(smoke: number): number {
-  const wanted = Number(process.env.MFA_TRIALS);
-  return Number.isInteger(wanted) && wanted > 0 ? wanted : smoke;
-}

@@ -8,16 +8,17 @@ import { authenticatedMinutesAgo, signedIn } from "../profile/test-helpers";
 import { createSession } from "../sessions/sessions";
 import { createTestUser } from "../testing/factories";
 import { passkeyRegistrationOptions, verifyPasskeyRegistration } from "./passkey-register";
-import { auditOf, passkeySelf, passkeyUser, registerWith, RP, setMfaSettings, softAuthenticator, storedCredential } from "./passkey-test-helpers";
+import { passkeyUser, registerWith, RP, softAuthenticator, storedCredential } from "./passkey-test-helpers";
 import { deletePasskey, listPasskeys, renamePasskey } from "./passkeys";
 import { mfaSelfFromActor, mfaSelfFromSetup } from "./self";
 import { PASSKEY_CHALLENGE_TTL_MS } from "./webauthn-config";
+import { auditOf, freshSelf, setMfaSettings } from "./testing";
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
 
 describe("registering a passkey", () => {
   it("stores the credential (no key material in the audit), lists it, and turns MFA on for a Disabled person", async () => {
-    const { user, self } = await passkeySelf({ mfaPolicy: "disabled" });
+    const { user, self } = await freshSelf({ mfaPolicy: "disabled" });
     const auth = softAuthenticator({ synced: true });
     const { challenge_id, options } = await passkeyRegistrationOptions(self);
     expect(options.rp).toEqual({ name: "Gatehouse", id: "localhost" });
@@ -62,7 +63,7 @@ describe("registering a passkey", () => {
   });
 
   it("spends the challenge once, refuses it after its lifetime, and only for the session it was issued to", async () => {
-    const { user, self } = await passkeySelf();
+    const { user, self } = await freshSelf();
     const auth = softAuthenticator();
 
     const first = await passkeyRegistrationOptions(self);
@@ -85,7 +86,7 @@ describe("registering a passkey", () => {
   });
 
   it("refuses an attestation made for another origin or RP ID, or one answering another challenge", async () => {
-    const { user, self } = await passkeySelf();
+    const { user, self } = await freshSelf();
     const auth = softAuthenticator();
     for (const overrides of [{ origin: "https://evil.example" }, { rpId: "evil.example" }, { origin: `${RP.origin}:1` }]) {
       const { challenge_id, options } = await passkeyRegistrationOptions(self);
@@ -98,7 +99,7 @@ describe("registering a passkey", () => {
   });
 
   it("validates the name (1–64 characters after trimming) before spending the challenge", async () => {
-    const { self } = await passkeySelf();
+    const { self } = await freshSelf();
     const auth = softAuthenticator();
     const { challenge_id, options } = await passkeyRegistrationOptions(self);
     const response = auth.register(options);
@@ -108,7 +109,7 @@ describe("registering a passkey", () => {
   });
 
   it("is refused when the administrator has not enabled passkeys (or MFA is off)", async () => {
-    const { self } = await passkeySelf();
+    const { self } = await freshSelf();
     await setMfaSettings({ passkey: false });
     try {
       expect(await codeOf(passkeyRegistrationOptions(self))).toBe("forbidden");
@@ -153,7 +154,7 @@ describe("managing passkeys", () => {
     expect(events).toHaveLength(1);
     expect(events[0].diff).toEqual({ name: { before: "Laptop", after: "Work laptop" } });
 
-    const stranger = await passkeySelf();
+    const stranger = await freshSelf();
     expect(await codeOf(renamePasskey(stranger.self, credentialId, "Mine now"))).toBe("not_found");
     expect(await codeOf(renamePasskey(stranger.self, "no-such-credential", "Mine now"))).toBe("not_found");
     expect(await codeOf(renamePasskey(self, credentialId, ""))).toBe("validation");
@@ -162,7 +163,7 @@ describe("managing passkeys", () => {
 
   it("deletes one's own passkey (audited); another person's is not found and stays", async () => {
     const { user, self, credentialId } = await passkeyUser();
-    const stranger = await passkeySelf();
+    const stranger = await freshSelf();
     expect(await codeOf(deletePasskey(stranger.self, credentialId))).toBe("not_found");
     expect(await storedCredential(credentialId)).toBeDefined();
     expect(await auditOf(stranger.user.id, "mfa.passkey.remove")).toEqual([]);

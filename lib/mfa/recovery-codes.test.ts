@@ -14,7 +14,8 @@ import {
   regenerateRecoveryCodes,
   replaceRecoveryCodes,
 } from "./recovery-codes";
-import { auditOf, enrolledTotpUser, freshSelf, trials } from "./totp-test-helpers";
+import { enrolledTotpUser } from "./totp-test-helpers";
+import { auditOf, freshSelf, trials } from "./testing";
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 

@@ -1,15 +1,18 @@
 /** Test setup for MFA: enrolled factors written straight into the real test database (setup, not a mock). */
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { generate, generateSecret } from "otplib";
-import { mfaRecoveryCodes, mfaTotp, sessions, type UserRow } from "@/db/schema";
+import { auditEvents, mfaRecoveryCodes, mfaTotp, sessions, type UserRow } from "@/db/schema";
 import { NO_META, systemActor } from "../auth/actor";
 import { encryptSecret } from "../crypto/secret-box";
 import { getDb } from "../db";
+import { signedIn } from "../profile/test-helpers";
+import { createTestUser } from "../testing/factories";
 import { createSession, loadSession, type SessionContext, type SessionStage } from "../sessions/sessions";
 import { getSettings } from "../settings/settings";
 import { updateSettingsSection } from "../settings/update";
 import { hashCode } from "./code-hash";
 import { normaliseRecoveryCode } from "./recovery-codes";
+import { mfaSelfFromActor, type MfaSelf } from "./self";
 import type { MfaSettings } from "../settings/schema";
 
 /** A confirmed authenticator app for the user; returns the base32 secret. */
@@ -48,4 +51,23 @@ export async function setMfaSettings(values: Partial<MfaSettings>): Promise<void
   const db = await getDb();
   const { mfa } = await getSettings(db);
   await updateSettingsSection(systemActor("test"), "mfa", { ...mfa, ...values });
+}
+
+/** A person signed in just now (fresh authentication) and the MfaSelf their profile acts with. */
+export async function freshSelf(overrides: Parameters<typeof createTestUser>[0] = {}): Promise<{ user: UserRow; self: MfaSelf; sessionId: string }> {
+  const user = await createTestUser(overrides);
+  const { actor, sessionId } = await signedIn(user);
+  return { user, self: await mfaSelfFromActor(actor), sessionId };
+}
+
+/** The audit events of one action about one user, oldest first. */
+export async function auditOf(userId: string, action: string) {
+  const db = await getDb();
+  return db.select().from(auditEvents).where(and(eq(auditEvents.targetId, userId), eq(auditEvents.action, action))).orderBy(asc(auditEvents.id));
+}
+
+/** Trials for the concurrency tests: a CI smoke count unless MFA_TRIALS asks for more. */
+export function trials(smoke: number): number {
+  const wanted = Number(process.env.MFA_TRIALS);
+  return Number.isInteger(wanted) && wanted > 0 ? wanted : smoke;
 }

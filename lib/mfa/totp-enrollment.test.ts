@@ -13,10 +13,11 @@ import { mfaSelfFromActor, mfaSelfFromSetup } from "./self";
 import { beginTotpEnrollment, confirmTotpEnrollment, removeTotp } from "./totp";
 import { timeStepAt } from "./totp-code";
 import { completeForcedTotpSetup } from "./totp-forced-setup";
-import { auditOf, codeAt, enrolledTotpUser, freshSelf, plusSteps } from "./totp-test-helpers";
+import { enrolledTotpUser, plusSteps } from "./totp-test-helpers";
+import { auditOf, freshSelf, totpAt } from "./testing";
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
-const wrongCodeFor = async (secret: string, at: Date) => String((Number(await codeAt(secret, at)) + 500_000) % 1_000_000).padStart(6, "0");
+const wrongCodeFor = async (secret: string, at: Date) => String((Number(await totpAt(secret, at)) + 500_000) % 1_000_000).padStart(6, "0");
 
 async function totpRow(userId: string) {
   const [row] = await (await getDb()).select().from(mfaTotp).where(eq(mfaTotp.userId, userId));
@@ -38,7 +39,7 @@ describe("TOTP enrollment", () => {
     const again = await beginTotpEnrollment(self);
     expect(again.secret).not.toBe(start.secret);
     expect(decryptSecret((await totpRow(user.id)).secretEncrypted, "totp")).toBe(again.secret);
-    expect(await codeOf(confirmTotpEnrollment(self, await codeAt(start.secret, new Date())))).toBe("validation");
+    expect(await codeOf(confirmTotpEnrollment(self, await totpAt(start.secret, new Date())))).toBe("validation");
   });
 
   it("refuses a wrong code and changes nothing", async () => {
@@ -69,7 +70,7 @@ describe("TOTP enrollment", () => {
     const [enroll] = await auditOf(user.id, "mfa.totp.enroll");
     expect(enroll.actorId).toBe(user.id);
     const everything = JSON.stringify(await db.select().from(auditEvents).where(eq(auditEvents.targetId, user.id)));
-    for (const secretThing of [secret, await codeAt(secret, at), ...recovery_codes, ...recovery_codes.map((c) => c.replaceAll("-", ""))]) {
+    for (const secretThing of [secret, await totpAt(secret, at), ...recovery_codes, ...recovery_codes.map((c) => c.replaceAll("-", ""))]) {
       expect(everything).not.toContain(secretThing);
     }
   });
@@ -77,7 +78,7 @@ describe("TOTP enrollment", () => {
   it("an Enabled or Force enabled person keeps their policy", async () => {
     const { user, self } = await freshSelf({ mfaPolicy: "force_enabled" });
     const { secret } = await beginTotpEnrollment(self);
-    await confirmTotpEnrollment(self, await codeAt(secret, new Date()));
+    await confirmTotpEnrollment(self, await totpAt(secret, new Date()));
     const db = await getDb();
     expect((await db.select().from(users).where(eq(users.id, user.id)))[0].mfaPolicy).toBe("force_enabled");
   });
@@ -86,14 +87,14 @@ describe("TOTP enrollment", () => {
     const { self, secret } = await enrolledTotpUser(new Date());
     expect(await codeOf(beginTotpEnrollment(self))).toBe("conflict");
     expect(decryptSecret((await totpRow(self.user.id)).secretEncrypted, "totp")).toBe(secret);
-    expect(await codeOf(confirmTotpEnrollment(self, await codeAt(secret, plusSteps(new Date(), 1))))).toBe("conflict");
+    expect(await codeOf(confirmTotpEnrollment(self, await totpAt(secret, plusSteps(new Date(), 1))))).toBe("conflict");
   });
 
   it("limits confirmation attempts: after 10, even the right code is refused", async () => {
     const { self } = await freshSelf();
     const { secret } = await beginTotpEnrollment(self);
     for (let i = 0; i < 10; i++) expect(await codeOf(confirmTotpEnrollment(self, await wrongCodeFor(secret, new Date())))).toBe("validation");
-    expect(await codeOf(confirmTotpEnrollment(self, await codeAt(secret, new Date())))).toBe("rate_limited");
+    expect(await codeOf(confirmTotpEnrollment(self, await totpAt(secret, new Date())))).toBe("rate_limited");
     expect((await totpRow(self.user.id)).confirmedAt).toBeNull();
   });
 
@@ -152,7 +153,7 @@ describe("forced setup at sign-in", () => {
     expect(await codeOf(completeForcedTotpSetup(ctx))).toBe("conflict");
     const { secret } = await beginTotpEnrollment(self);
     expect(await codeOf(completeForcedTotpSetup(ctx))).toBe("conflict");
-    await confirmTotpEnrollment(self, await codeAt(secret, new Date()));
+    await confirmTotpEnrollment(self, await totpAt(secret, new Date()));
     expect(await completeForcedTotpSetup(ctx)).toEqual({ next: "/admin" });
     const db = await getDb();
     const [session] = await db.select().from(sessions).where(eq(sessions.id, ctx.session.id));
@@ -187,7 +188,7 @@ describe("backend switched off by the admin", () => {
     await updateSettingsSection(admin, "mfa", { totp: false });
     try {
       expect(await codeOf(beginTotpEnrollment(self))).toBe("forbidden");
-      expect(await codeOf(confirmTotpEnrollment(self, await codeAt(secret, new Date())))).toBe("forbidden");
+      expect(await codeOf(confirmTotpEnrollment(self, await totpAt(secret, new Date())))).toBe("forbidden");
       expect((await totpRow(self.user.id)).confirmedAt).toBeNull();
     } finally {
       await updateSettingsSection(admin, "mfa", { totp: true });

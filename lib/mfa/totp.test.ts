@@ -5,7 +5,8 @@ import { auditEvents, mfaTotp } from "@/db/schema";
 import { getDb } from "../db";
 import { beginTotpEnrollment, verifyTotpCode } from "./totp";
 import { timeStepAt } from "./totp-code";
-import { auditOf, codeAt, enrolledTotpUser, freshSelf, oathtool, plusSteps, trials } from "./totp-test-helpers";
+import { enrolledTotpUser, oathtool, plusSteps } from "./totp-test-helpers";
+import { auditOf, freshSelf, totpAt, trials } from "./testing";
 
 /** A fixed clock in the middle of a time step: 2023-11-14T22:13:15Z. */
 const T0 = new Date(1_699_999_995_000);
@@ -19,7 +20,7 @@ describe("T4: TOTP replay and window", () => {
   it("(a) accepts a code once: the same code a second time is refused, and the replay is audited", async () => {
     const { user, secret } = await enrolledTotpUser(T0);
     const at = plusSteps(T0, 2);
-    const code = await codeAt(secret, at);
+    const code = await totpAt(secret, at);
     expect(await verifyInOwnTx(user.id, code, at)).toBe(true);
     expect(await verifyInOwnTx(user.id, code, at)).toBe(false);
     const replays = await auditOf(user.id, "mfa.totp.replay");
@@ -31,7 +32,7 @@ describe("T4: TOTP replay and window", () => {
 
   it("the enrollment code itself cannot sign in afterwards", async () => {
     const { user, secret } = await enrolledTotpUser(T0);
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, T0), T0)).toBe(false);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, T0), T0)).toBe(false);
     expect(await auditOf(user.id, "mfa.totp.replay")).toHaveLength(1);
   });
 
@@ -41,7 +42,7 @@ describe("T4: TOTP replay and window", () => {
     const winners: number[] = [];
     for (let trial = 1; trial <= n; trial++) {
       const at = plusSteps(T0, trial * 3); // a fresh time step per trial, well past the last accepted one
-      const code = await codeAt(secret, at);
+      const code = await totpAt(secret, at);
       const results = await Promise.all(Array.from({ length: 20 }, () => verifyInOwnTx(user.id, code, at)));
       winners.push(results.filter(Boolean).length);
     }
@@ -53,19 +54,19 @@ describe("T4: TOTP replay and window", () => {
   it("(c) after the code of step s, the code of step s-1 is refused", async () => {
     const { user, secret } = await enrolledTotpUser(T0);
     const at = plusSteps(T0, 10);
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, at), at)).toBe(true);
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, plusSteps(at, -1)), at)).toBe(false);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, at), at)).toBe(true);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, plusSteps(at, -1)), at)).toBe(false);
   });
 
   it("(d) steps s-2 and s+2 are refused; s-1 and s+1 are accepted while fresh, each only once", async () => {
     const { user, secret } = await enrolledTotpUser(T0);
     const at = plusSteps(T0, 10);
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, plusSteps(at, -2)), at)).toBe(false);
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, plusSteps(at, 2)), at)).toBe(false);
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, plusSteps(at, -1)), at)).toBe(true);
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, plusSteps(at, 1)), at)).toBe(true);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, plusSteps(at, -2)), at)).toBe(false);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, plusSteps(at, 2)), at)).toBe(false);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, plusSteps(at, -1)), at)).toBe(true);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, plusSteps(at, 1)), at)).toBe(true);
     // s+1 was accepted: s itself (now older than the last accepted step) no longer is.
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, at), at)).toBe(false);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, at), at)).toBe(false);
     const db = await getDb();
     const [row] = await db.select().from(mfaTotp).where(eq(mfaTotp.userId, user.id));
     expect(row.lastTimeStep).toBe(timeStepAt(at) + 1);
@@ -74,7 +75,7 @@ describe("T4: TOTP replay and window", () => {
   it("answers a wrong code, a malformed one and a replay alike (false), and malformed input never reaches the database", async () => {
     const { user, secret } = await enrolledTotpUser(T0);
     const at = plusSteps(T0, 4);
-    const right = await codeAt(secret, at);
+    const right = await totpAt(secret, at);
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, "0");
     expect(await verifyInOwnTx(user.id, wrong, at)).toBe(false);
     const untouchable = new Proxy({}, { get: () => { throw new Error("the database was touched"); } }) as Executor;
@@ -85,7 +86,7 @@ describe("T4: TOTP replay and window", () => {
   it("a pending (unconfirmed) enrollment does not count at sign-in", async () => {
     const { user, self } = await freshSelf();
     const { secret } = await beginTotpEnrollment(self);
-    expect(await verifyInOwnTx(user.id, await codeAt(secret, T0), T0)).toBe(false);
+    expect(await verifyInOwnTx(user.id, await totpAt(secret, T0), T0)).toBe(false);
     const db = await getDb();
     expect(await db.select().from(auditEvents).where(eq(auditEvents.targetId, user.id))).toHaveLength(0);
   });
@@ -106,7 +107,7 @@ describe("interoperability with Debian's oathtool (an independent RFC 6238 imple
       const at = plusSteps(T0, steps);
       const fromOathtool = oathtool(["--totp", "-b", "-N", `@${Math.floor(at.getTime() / 1000)}`, seed]);
       expect(fromOathtool).toMatch(/^\d{6}$/);
-      expect(fromOathtool).toBe(await codeAt(secret, at));
+      expect(fromOathtool).toBe(await totpAt(secret, at));
       expect(await verifyInOwnTx(user.id, fromOathtool, at)).toBe(true);
     }
 
