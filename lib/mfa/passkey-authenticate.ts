@@ -11,7 +11,7 @@ import { hitRateLimit } from "../rate-limit/limiter";
 import type { MfaSettings } from "../settings/schema";
 import { getSettings } from "../settings/settings";
 import { checkAssertion, parseAssertion, userHandleMatches } from "./passkey-assertion";
-import { consumePasskeyChallenge, issuePasskeyChallenge } from "./passkey-challenges";
+import { consumeChallenge, issueChallenge } from "./challenges";
 import { backendAllowed } from "./policy";
 import { PASSKEY_CEREMONY_TIMEOUT_MS, PASSKEY_PURPOSES, relyingParty } from "./webauthn-config";
 
@@ -37,7 +37,7 @@ export async function passkeyStepOptions(ref: { userId: string; sessionId: strin
     userVerification: "preferred",
     timeout: PASSKEY_CEREMONY_TIMEOUT_MS,
   });
-  const challenge_id = await issuePasskeyChallenge(db, { purpose: PASSKEY_PURPOSES.mfa, userId: ref.userId, sessionId: ref.sessionId }, options.challenge);
+  const challenge_id = await issueChallenge(db, { purpose: PASSKEY_PURPOSES.mfa, userId: ref.userId, sessionId: ref.sessionId }, options.challenge);
   return { challenge_id, options };
 }
 
@@ -53,7 +53,7 @@ export async function verifyPasskeyStep(
   response: AuthenticationResponseJSON,
   now = new Date(),
 ): Promise<boolean> {
-  const expectedChallenge = await consumePasskeyChallenge(tx, ref.challengeId, { purpose: PASSKEY_PURPOSES.mfa, userId: ref.userId, sessionId: ref.sessionId }, now);
+  const expectedChallenge = await consumeChallenge(tx, ref.challengeId, { purpose: PASSKEY_PURPOSES.mfa, userId: ref.userId, sessionId: ref.sessionId }, now);
   if (!expectedChallenge) return false;
   const assertion = parseAssertion(response);
   if (!assertion || !userHandleMatches(assertion, ref.userId)) return false;
@@ -79,7 +79,7 @@ export async function passkeyLoginOptions(meta: RequestMeta): Promise<RequestOpt
   const rate = await hitRateLimit(`passkey-login-options:${meta.ip ?? "unknown"}`, PASSKEY_LOGIN_OPTIONS_RATE, db);
   if (!rate.allowed) throw new AppError("rate_limited", "Too many sign-in attempts. Try again in a minute.", { retryAfterSeconds: rate.retryAfterSeconds });
   const options = await generateAuthenticationOptions({ rpID: relyingParty().rpID, userVerification: "required", timeout: PASSKEY_CEREMONY_TIMEOUT_MS });
-  const challenge_id = await issuePasskeyChallenge(db, { purpose: PASSKEY_PURPOSES.login, userId: null, sessionId: null }, options.challenge);
+  const challenge_id = await issueChallenge(db, { purpose: PASSKEY_PURPOSES.login, userId: null, sessionId: null }, options.challenge);
   return { challenge_id, options };
 }
 
@@ -93,7 +93,7 @@ const VIA = { method: "passkey" } as const;
 export async function verifyPasskeyLogin(input: { challenge_id: string; response: AuthenticationResponseJSON }, meta: RequestMeta, now = new Date()): Promise<UserRow | null> {
   const db = await getDb();
   if (!passwordlessEnabled((await getSettings(db)).mfa)) return null;
-  const expectedChallenge = await consumePasskeyChallenge(db, input.challenge_id, { purpose: PASSKEY_PURPOSES.login, userId: null, sessionId: null }, now);
+  const expectedChallenge = await consumeChallenge(db, input.challenge_id, { purpose: PASSKEY_PURPOSES.login, userId: null, sessionId: null }, now);
   if (!expectedChallenge) return null;
 
   const assertion = parseAssertion(input.response);

@@ -5,7 +5,7 @@ import { webauthnCredentials } from "@/db/schema";
 import { audit } from "../audit/audit";
 import { getDb, isUniqueViolation } from "../db";
 import { badRequest, conflict, parseInput } from "../errors";
-import { consumePasskeyChallenge, issuePasskeyChallenge, type ChallengeBinding } from "./passkey-challenges";
+import { consumeChallenge, issueChallenge, type ChallengeBinding } from "./challenges";
 import { passkeyNameSchema, registrationResponseSchema } from "./passkey-schema";
 import { userTarget } from "./passkeys";
 import { assertBackendAllowed, markMfaEnrolled } from "./policy";
@@ -40,7 +40,7 @@ export async function passkeyRegistrationOptions(self: MfaSelf): Promise<{ chall
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
     timeout: PASSKEY_CEREMONY_TIMEOUT_MS,
   });
-  const challenge_id = await issuePasskeyChallenge(db, binding(self), options.challenge);
+  const challenge_id = await issueChallenge(db, binding(self), options.challenge);
   return { challenge_id, options };
 }
 
@@ -59,7 +59,7 @@ export async function verifyPasskeyRegistration(
   await assertBackendAllowed(db, self.user, "passkey");
   await assertRoomForAnother(self);
 
-  const expectedChallenge = await consumePasskeyChallenge(db, input.challenge_id, binding(self), now);
+  const expectedChallenge = await consumeChallenge(db, input.challenge_id, binding(self), now);
   if (!expectedChallenge) throw badRequest("This passkey request has expired or was already used. Start again.");
   const { rpID, origin } = relyingParty();
   let verification: VerifiedRegistrationResponse;
