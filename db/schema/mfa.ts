@@ -1,4 +1,4 @@
-import { bigint, boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, index, integer, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -80,6 +80,27 @@ export const mfaOtpChannels = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.channel] })],
 );
 
+/**
+ * Facial recognition: up to 5 face descriptors per person, each AES-256-GCM encrypted (lib/crypto/secret-box, purpose
+ * "face-template"), tagged with the model that computed it. No image is ever stored.
+ */
+export const faceTemplates = pgTable(
+  "face_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** encryptSecret(base64 of the L2-normalised float32 descriptor, "face-template"). */
+    templateEncrypted: text("template_encrypted").notNull(),
+    model: text("model").notNull(),
+    /** Detector confidence of the frame it came from (0..1). */
+    quality: real("quality").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastUsedAt: ts("last_used_at"),
+  },
+  (t) => [index("face_templates_user_idx").on(t.userId)],
+);
+
+export type FaceTemplateRow = typeof faceTemplates.$inferSelect;
 export type MfaOtpChannelRow = typeof mfaOtpChannels.$inferSelect;
 export type OtpChallengeRow = typeof otpChallenges.$inferSelect;
 export type WebauthnCredentialRow = typeof webauthnCredentials.$inferSelect;

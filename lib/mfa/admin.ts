@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { users, mfaOtpChannels, mfaRecoveryCodes, mfaTotp, otpChallenges, sessions, webauthnCredentials } from "@/db/schema";
+import { faceTemplates, users, mfaOtpChannels, mfaRecoveryCodes, mfaTotp, otpChallenges, sessions, webauthnCredentials } from "@/db/schema";
 import { audit } from "../audit/audit";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
@@ -27,7 +27,7 @@ export async function getUserMfa(actor: Actor, userId: string): Promise<UserMfa>
 
 /**
  * "Reset MFA" (users.reset_mfa): removes every second factor of the user — authenticator app, recovery codes, SMS
- * and email channels, passkeys, pending codes — and ends the sign-ins waiting at the MFA step. If MFA is required
+ * and email channels, passkeys, face templates, pending codes — and ends the sign-ins waiting at the MFA step. If MFA is required
  * for them, their next sign-in leads through setup again. The user's own policy is left as it is. Audited with
  * what was removed.
  */
@@ -42,6 +42,7 @@ export async function resetUserMfa(actor: Actor, userId: string): Promise<{ remo
       recovery_codes: count(await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, user.id)).returning({ id: mfaRecoveryCodes.id })),
       otp_channels: count(await tx.delete(mfaOtpChannels).where(eq(mfaOtpChannels.userId, user.id)).returning({ id: mfaOtpChannels.userId })),
       passkeys: count(await tx.delete(webauthnCredentials).where(eq(webauthnCredentials.userId, user.id)).returning({ id: webauthnCredentials.id })),
+      face_templates: count(await tx.delete(faceTemplates).where(eq(faceTemplates.userId, user.id)).returning({ id: faceTemplates.id })),
       pending_sign_ins: count(
         await tx.delete(sessions).where(and(eq(sessions.userId, user.id), inArray(sessions.stage, ["mfa", "mfa_enroll"]))).returning({ id: sessions.id }),
       ),

@@ -9,6 +9,7 @@ import { getSettings } from "../settings/settings";
 import { z } from "zod";
 import { backendAllowed, effectivePolicy, enrolledMethods, isAdministrator, usableMethods } from "./policy";
 import { mfaSelfFromActor } from "./self";
+import { SETUP_ORDER } from "./setup";
 import type { OwnMfaView } from "./own-view";
 
 export type { OwnMfaView as OwnMfa } from "./own-view";
@@ -26,7 +27,7 @@ export async function getOwnMfa(actor: Actor): Promise<OwnMfaView> {
     policy: effectivePolicy(user, mfa, administrator),
     methods,
     usable_methods: usableMethods(methods, mfa, administrator),
-    available_methods: (["passkey", "totp", "sms", "email"] as const).filter((m) => backendAllowed(m, mfa, administrator)),
+    available_methods: ([...SETUP_ORDER, "face"] as const).filter((m) => backendAllowed(m, mfa, administrator)),
   };
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, min, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { mfaOtpChannels, mfaRecoveryCodes, mfaTotp, users, webauthnCredentials, type UserRow } from "@/db/schema";
+import { faceTemplates, mfaOtpChannels, mfaRecoveryCodes, mfaTotp, users, webauthnCredentials, type UserRow } from "@/db/schema";
+import { FACE_MODEL } from "../face/model";
 import { conflict, forbidden } from "../errors";
 import { resolvePermissions } from "../rbac/resolve";
 import type { MfaSettings } from "../settings/schema";
@@ -39,7 +40,7 @@ export async function effectivePolicyFor(db: Executor, user: UserRow, settings?:
 
 /** Everything a person has enrolled, whether or not the backend is enabled right now. */
 export async function enrolledMethods(db: Executor, userId: string): Promise<MfaEnrollment> {
-  const [totp, channels, passkeys, codes] = await Promise.all([
+  const [totp, channels, passkeys, codes, face] = await Promise.all([
     db.select().from(mfaTotp).where(and(eq(mfaTotp.userId, userId), isNotNull(mfaTotp.confirmedAt))),
     db.select().from(mfaOtpChannels).where(eq(mfaOtpChannels.userId, userId)),
     db.select().from(webauthnCredentials).where(eq(webauthnCredentials.userId, userId)).orderBy(webauthnCredentials.createdAt),
@@ -47,6 +48,11 @@ export async function enrolledMethods(db: Executor, userId: string): Promise<Mfa
       .select({ total: count(), remaining: sql<number>`count(*) filter (where ${mfaRecoveryCodes.usedAt} is null)` })
       .from(mfaRecoveryCodes)
       .where(eq(mfaRecoveryCodes.userId, userId)),
+    // Only templates of the current model can be compared; others wait to be replaced or deleted.
+    db
+      .select({ n: count(), since: min(faceTemplates.createdAt) })
+      .from(faceTemplates)
+      .where(and(eq(faceTemplates.userId, userId), eq(faceTemplates.model, FACE_MODEL))),
   ]);
   const channel = (name: "sms" | "email") => {
     const row = channels.find((c) => c.channel === name);
@@ -58,6 +64,11 @@ export async function enrolledMethods(db: Executor, userId: string): Promise<Mfa
     email: channel("email"),
     passkeys: passkeys.map((p) => ({ id: p.id, name: p.name, created_at: p.createdAt.toISOString(), last_used_at: p.lastUsedAt?.toISOString() ?? null })),
     recovery_codes: { total: Number(codes[0]?.total ?? 0), remaining: Number(codes[0]?.remaining ?? 0) },
+    face: {
+      enrolled: Number(face[0]?.n ?? 0) > 0,
+      templates: Number(face[0]?.n ?? 0),
+      created_at: face[0]?.since ? new Date(face[0].since).toISOString() : null,
+    },
   };
 }
 
@@ -70,9 +81,14 @@ export function backendAllowed(method: MfaMethod, settings: MfaSettings, adminis
 
 const isEnrolled = (methods: MfaEnrollment, method: MfaMethod) => (method === "passkey" ? methods.passkeys.length > 0 : methods[method].enrolled);
 
-/** Enrolled methods this person may use at the MFA step right now, in the order the step offers them. */
+/**
+ * Enrolled methods this person may use at the MFA step right now, in the order the step offers them. Facial
+ * recognition never stands alone: it counts only next to another usable method, so it is nobody's only factor
+ * (administrators included), never satisfies a required MFA by itself, and another method is always offered with it.
+ */
 export function usableMethods(methods: MfaEnrollment, settings: MfaSettings, administrator: boolean): MfaMethod[] {
-  return MFA_METHODS.filter((m) => isEnrolled(methods, m) && backendAllowed(m, settings, administrator));
+  const usable = MFA_METHODS.filter((m) => isEnrolled(methods, m) && backendAllowed(m, settings, administrator));
+  return usable.some((m) => m !== "face") ? usable : [];
 }
 
 export type MfaRequirement = "mfa" | "mfa_enroll" | null;
@@ -107,6 +123,7 @@ export async function assertFactorRemovable(db: Executor, user: UserRow, removin
   const methods = await enrolledMethods(db, user.id);
   if (removing === "passkey") methods.passkeys = methods.passkeys.filter((p) => passkeyId && p.id !== passkeyId);
   else if (removing === "totp") methods.totp = { ...methods.totp, enrolled: false };
+  else if (removing === "face") methods.face = { ...methods.face, enrolled: false };
   else methods[removing] = { ...methods[removing], enrolled: false };
   if (usableMethods(methods, mfa, administrator).length === 0) {
     throw conflict("A second factor is required for your account: add another method before removing this one.");

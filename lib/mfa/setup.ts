@@ -5,11 +5,14 @@ import { getSettings } from "../settings/settings";
 import { backendAllowed, effectivePolicy, isAdministrator } from "./policy";
 import type { MfaMethod } from "./types";
 
+/** Facial recognition is never a first factor to set up: it only ever comes next to another method. */
+export type SetupMethod = Exclude<MfaMethod, "face">;
+
 /** Strongest first: the order forced setup and the profile offer methods in. */
-const SETUP_ORDER: MfaMethod[] = ["passkey", "totp", "sms", "email"];
+export const SETUP_ORDER: SetupMethod[] = ["passkey", "totp", "sms", "email"];
 
 /** The methods this person may set up now, and why a second factor applies to them. */
-export async function setupChoices(user: UserRow): Promise<{ methods: MfaMethod[]; reason: string }> {
+export async function setupChoices(user: UserRow): Promise<{ methods: SetupMethod[]; reason: string }> {
   const db = await getDb();
   const { mfa } = await getSettings(db);
   const administrator = await isAdministrator(db, user);

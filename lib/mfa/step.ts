@@ -12,6 +12,8 @@ import type { SessionContext } from "../sessions/sessions";
 import { getSettings } from "../settings/settings";
 import { sendSignInCode, verifySignInCode } from "./otp-channels";
 import { passkeyStepOptions, verifyPasskeyStep } from "./passkey-authenticate";
+import { checkFaceStep, issueFaceChallenge, type FaceStepCheck } from "./face";
+import { stepFaceSchema, type StepFaceInput } from "./face-schema";
 import { enrolledMethods, isAdministrator, usableMethods } from "./policy";
 import { consumeRecoveryCode } from "./recovery-codes";
 import { advanceSession, STAGE_PATHS } from "./stages";
@@ -97,32 +99,41 @@ async function claimAttempt(db: Executor, ctx: SessionContext, factor: SecondFac
  * The second factor of a sign-in at stage `mfa`. On success the session moves on (password change, console) and the
  * account's failure count starts again; every outcome is audited with the method. Used by /login/mfa.
  */
-export async function verifySecondFactor(ctx: SessionContext, input: StepCodeInput | { method: "passkey"; challenge_id: string; response: AuthenticationResponseJSON }, meta: RequestMeta): Promise<StepResult> {
+export async function verifySecondFactor(
+  ctx: SessionContext,
+  input: StepCodeInput | { method: "passkey"; challenge_id: string; response: AuthenticationResponseJSON } | ({ method: "face" } & StepFaceInput),
+  meta: RequestMeta,
+): Promise<StepResult> {
   const factor = input.method;
+  const faceInput = input.method === "face" ? parseInput(stepFaceSchema, { challenge_id: input.challenge_id, frames: input.frames }) : null;
   await assertUsable(ctx, factor);
   const db = await getDb();
   await claimAttempt(db, ctx, factor, meta);
   const ref = { userId: ctx.user.id, sessionId: ctx.session.id };
+  // The face check is seconds of CPU: done before, not inside, the transaction that moves the session on.
+  const face: FaceStepCheck | null = faceInput ? await checkFaceStep(ref, faceInput) : null;
   const outcome = await db.transaction(async (tx) => {
-    const ok =
-      input.method === "passkey"
+    const ok = face
+      ? face.ok
+      : input.method === "passkey"
         ? await verifyPasskeyStep(tx, { ...ref, challengeId: input.challenge_id }, input.response)
         : await verifyCode(tx, ctx, parseInput(stepCodeSchema, input), meta);
     if (!ok) return null;
     const { stage } = await advanceSession(tx, ctx.session.id, factor);
     await tx.update(users).set({ mfaFailedCount: 0 }).where(eq(users.id, ctx.user.id));
-    await auditStep(tx, ctx.user, meta, factor, ctx.session.id, "success", { next_stage: stage });
+    await auditStep(tx, ctx.user, meta, factor, ctx.session.id, "success", { next_stage: stage, ...face?.metadata });
     return { redirect: STAGE_PATHS[stage] };
   });
   if (outcome) return outcome;
   const [left] = await db.select({ attempts: sessions.mfaAttempts }).from(sessions).where(eq(sessions.id, ctx.session.id));
   const [account] = await db.select({ failures: users.mfaFailedCount }).from(users).where(eq(users.id, ctx.user.id));
-  await auditStep(db, ctx.user, meta, factor, ctx.session.id, "failure", { reason: "wrong_code", attempt: left?.attempts ?? MFA_CODE_ATTEMPTS });
+  await auditStep(db, ctx.user, meta, factor, ctx.session.id, "failure", { reason: "wrong_code", ...face?.metadata, attempt: left?.attempts ?? MFA_CODE_ATTEMPTS });
   if ((account?.failures ?? MFA_ACCOUNT_LOCK) >= MFA_ACCOUNT_LOCK) return lockAccount(db, ctx, factor, meta);
   if (!left || left.attempts >= MFA_CODE_ATTEMPTS) {
     await db.delete(sessions).where(eq(sessions.id, ctx.session.id));
     throw unauthenticated(ENDED);
   }
+  if (face && !face.ok) throw validationError({ frames: [face.message] }, face.message);
   throw validationError({ code: [WRONG_CODE] }, WRONG_CODE);
 }
 
@@ -150,6 +161,12 @@ export async function sendStepCode(ctx: SessionContext, input: unknown, meta: Re
 export async function startPasskeyStep(ctx: SessionContext) {
   await assertUsable(ctx, "passkey");
   return passkeyStepOptions({ userId: ctx.user.id, sessionId: ctx.session.id });
+}
+
+/** A one-time challenge for facial recognition at the MFA step (only when it is usable for this sign-in). */
+export async function startFaceStep(ctx: SessionContext) {
+  await assertUsable(ctx, "face");
+  return issueFaceChallenge({ userId: ctx.user.id, sessionId: ctx.session.id });
 }
 
 export const isSignInEnded = (error: unknown) => error instanceof AppError && error.code === "unauthenticated";

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Second factors a person can enroll (facial recognition comes with its own issue). */
-export const MFA_METHODS = ["totp", "sms", "email", "passkey"] as const;
+/**
+ * Second factors a person can enroll. Facial recognition is last and never stands alone: it is usable only next to
+ * another usable method (lib/mfa/policy.ts).
+ */
+export const MFA_METHODS = ["totp", "sms", "email", "passkey", "face"] as const;
 export type MfaMethod = (typeof MFA_METHODS)[number];
 
 /** What may prove the second factor at the MFA step: an enrolled method, or a recovery code. */
@@ -21,6 +24,7 @@ export const METHOD_LABELS: Record<SecondFactor, string> = {
   sms: "Text message (SMS)",
   email: "Email code",
   passkey: "Passkey",
+  face: "Facial recognition",
   recovery_code: "Recovery code",
 };
 
@@ -46,6 +50,8 @@ export const mfaEnrollmentSchema = z.object({
   sms: z.object({ enrolled: z.boolean(), target: z.string().nullable() }),
   email: z.object({ enrolled: z.boolean(), target: z.string().nullable() }),
   passkeys: z.array(z.object({ id: z.string(), name: z.string(), created_at: z.iso.datetime(), last_used_at: z.iso.datetime().nullable() })),
+  /** Face templates of the current model (never the templates themselves). */
+  face: z.object({ enrolled: z.boolean(), templates: z.number().int(), created_at: z.iso.datetime().nullable() }),
   recovery_codes: z.object({ total: z.number().int(), remaining: z.number().int() }),
 });
 export type MfaEnrollment = z.infer<typeof mfaEnrollmentSchema>;

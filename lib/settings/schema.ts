@@ -57,6 +57,11 @@ const mfaSection = z.object({
   sms: z.boolean().default(false),
   email: z.boolean().default(false),
   passkey: z.boolean().default(true),
+  /**
+   * Facial recognition: off by default, a convenience factor only (weak liveness, biometric data). Offered only to
+   * people with another usable method, so it is never anyone's only factor.
+   */
+  face: z.boolean().default(false),
   /** Email codes are a lower-assurance factor (NIST SP 800-63B): by default they do not count for administrators. */
   email_for_admins: z.boolean().default(false),
   /** "Sign in with a passkey" on the sign-in page (discoverable credentials, no password). */
