@@ -5,7 +5,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
 /** MFA adoption among active people: one 100 % bar (with / without), the methods below (a person may have several). */
 export function MfaChart({ mfa }: { mfa: MfaAdoption }) {
   const share = percent(mfa.with_mfa, mfa.people);
-  const label = `${mfa.with_mfa} of ${mfa.people} active people (${share}%) have a second factor: ${mfa.totp} authenticator app, ${mfa.passkeys} passkey, ${mfa.sms} SMS, ${mfa.email} email code.`;
+  const label = `${mfa.with_mfa} of ${mfa.people} active people (${share}%) have a second factor: ${mfa.totp} authenticator app, ${mfa.passkeys} passkey, ${mfa.sms} SMS, ${mfa.email} email code, ${mfa.face} facial recognition.`;
   return (
     <figure className="space-y-3">
       <p className="text-3xl font-semibold text-zinc-900 tabular-nums">
@@ -39,6 +39,10 @@ export function MfaChart({ mfa }: { mfa: MfaAdoption }) {
         <span>
           <span className="block text-zinc-500">Email codes</span>
           <span className="font-medium text-zinc-900 tabular-nums">{mfa.email}</span>
+        </span>
+        <span>
+          <span className="block text-zinc-500">Facial recognition</span>
+          <span className="font-medium text-zinc-900 tabular-nums">{mfa.face}</span>
         </span>
       </figcaption>
     </figure>

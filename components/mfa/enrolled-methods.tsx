@@ -10,6 +10,7 @@ export function EnrolledMethods({ methods, usable }: { methods: MfaEnrollment; u
   if (methods.totp.enrolled) rows.push({ method: "totp", detail: `Since ${date(methods.totp.created_at)}` });
   if (methods.sms.enrolled) rows.push({ method: "sms", detail: methods.sms.target ?? "" });
   if (methods.email.enrolled) rows.push({ method: "email", detail: methods.email.target ?? "" });
+  if (methods.face.enrolled) rows.push({ method: "face", detail: `${methods.face.templates} encrypted template${methods.face.templates === 1 ? "" : "s"}${methods.face.created_at ? ` · since ${date(methods.face.created_at)}` : ""}` });
   for (const p of methods.passkeys) rows.push({ method: "passkey", detail: `${p.name} · added ${date(p.created_at)}${p.last_used_at ? ` · last used ${date(p.last_used_at)}` : ""}` });
 
   if (!rows.length) return <EmptyState title="No second factor" description="This user has not set up any MFA method." />;
@@ -22,7 +23,14 @@ export function EnrolledMethods({ methods, usable }: { methods: MfaEnrollment; u
               <span className="font-medium text-zinc-900">{METHOD_LABELS[row.method]}</span>
               <span className="ml-2 text-zinc-600">{row.detail}</span>
             </span>
-            {usable.includes(row.method) ? <Badge tone="green">Usable</Badge> : <Badge tone="amber">Backend disabled</Badge>}
+            {usable.includes(row.method) ? (
+              <Badge tone="green">Usable</Badge>
+            ) : row.method === "face" && !usable.length ? (
+              // Facial recognition never stands alone: it is offered only next to another usable method.
+              <Badge tone="amber">Needs another method</Badge>
+            ) : (
+              <Badge tone="amber">Backend disabled</Badge>
+            )}
           </li>
         ))}
       </ul>

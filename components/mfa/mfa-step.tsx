@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { FaceVerify, type FaceStepActions } from "@/components/mfa/face-verify";
 import { PasskeyVerifyButton } from "@/components/mfa/passkey-verify-button";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -14,7 +15,7 @@ type Redirect = { redirect: string };
 type Sent = { challenge_id: string; sent_to: string; expires_at: string };
 type PasskeyOptions = { challenge_id: string; options: unknown };
 
-export type MfaStepActions = {
+export type MfaStepActions = FaceStepActions & {
   verify: (input: StepCodeInput) => Promise<ActionResult<Redirect>>;
   send: (input: { channel: "sms" | "email" }) => Promise<ActionResult<Sent>>;
   passkeyBegin: () => Promise<ActionResult<PasskeyOptions>>;
@@ -26,13 +27,15 @@ const HINTS: Record<SecondFactor, string> = {
   sms: "We'll text a 6-digit code to your verified phone.",
   email: "We'll email a 6-digit code to your verified address.",
   passkey: "Use the passkey on this device or your security key.",
+  face: "Look at your camera: a few pictures are taken and compared with your saved face templates. Your other methods stay available.",
   recovery_code: "Enter one of the recovery codes you saved when you set up your authenticator app. Each works once.",
 };
 
 /** The second step of a sign-in: one of the person's enrolled methods, or a recovery code. */
 export function MfaStep({ methods, recoveryCodes, actions }: { methods: MfaMethod[]; recoveryCodes: boolean; actions: MfaStepActions }) {
   const choices: SecondFactor[] = [...methods, ...(recoveryCodes ? (["recovery_code"] as const) : [])];
-  const [method, setMethod] = useState<SecondFactor>(choices[0] ?? "totp");
+  // Facial recognition never stands alone: another method is always listed, and it is the one preselected.
+  const [method, setMethod] = useState<SecondFactor>(choices.find((choice) => choice !== "face") ?? choices[0] ?? "totp");
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -61,7 +64,7 @@ export function MfaStep({ methods, recoveryCodes, actions }: { methods: MfaMetho
 
   async function verify(event: React.FormEvent) {
     event.preventDefault();
-    if (method === "passkey") return;
+    if (method === "passkey" || method === "face") return;
     if (!code.trim()) return setFieldError("Enter the code.");
     setBusy(true);
     setError(null);
@@ -98,6 +101,8 @@ export function MfaStep({ methods, recoveryCodes, actions }: { methods: MfaMetho
       <FormAlert>{error}</FormAlert>
       {method === "passkey" ? (
         <PasskeyVerifyButton begin={actions.passkeyBegin} finish={actions.passkeyFinish} />
+      ) : method === "face" ? (
+        <FaceVerify faceBegin={actions.faceBegin} faceFinish={actions.faceFinish} />
       ) : needsSend ? (
         <Button type="button" className="w-full" loading={busy} onClick={send}>
           Send code

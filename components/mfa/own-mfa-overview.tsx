@@ -16,12 +16,14 @@ const MANAGE_PATHS: Record<MfaMethod, string> = {
   sms: "/profile/security/mfa/sms",
   email: "/profile/security/mfa/email",
   passkey: "/profile/security/passkeys",
+  face: "/profile/security/mfa/face",
 };
 
 function status(mfa: OwnMfaView, method: MfaMethod): string | null {
   const m = mfa.methods;
   if (method === "totp") return m.totp.enrolled ? "Set up" : null;
   if (method === "passkey") return m.passkeys.length ? `${m.passkeys.length} passkey${m.passkeys.length > 1 ? "s" : ""}` : null;
+  if (method === "face") return m.face.enrolled ? `${m.face.templates} face template${m.face.templates === 1 ? "" : "s"}` : null;
   return m[method].enrolled ? m[method].target : null;
 }
 
@@ -31,7 +33,8 @@ export function OwnMfaOverview({ mfa, setEnabled }: { mfa: OwnMfaView; setEnable
   const router = useRouter();
   const { toast } = useToast();
   const [busy, setBusy] = useState(false);
-  const shown = [...new Set<MfaMethod>([...mfa.available_methods, ...mfa.usable_methods])];
+  // Enrolled face templates stay listed (to delete them) even while the backend is off.
+  const shown = [...new Set<MfaMethod>([...mfa.available_methods, ...mfa.usable_methods, ...(mfa.methods.face.enrolled ? (["face"] as const) : [])])];
   const { policy } = mfa;
 
   async function toggle(enabled: boolean) {

@@ -102,6 +102,12 @@ export const SECTION_FIELDS: Record<SettingsSection, SectionDescriptor> = {
       { name: "sms", label: "Text message (SMS) codes", kind: "boolean", hint: "Codes sent to a verified phone number through the configured SMS provider. Restricted by NIST SP 800-63B." },
       { name: "email", label: "Email codes", kind: "boolean", hint: "Lower assurance (NIST SP 800-63B): whoever reads the mailbox passes the second factor." },
       { name: "email_for_admins", label: "Accept email codes from administrators", kind: "boolean", hint: "Off by default: administrators need a stronger method." },
+      {
+        name: "face",
+        label: "Facial recognition",
+        kind: "boolean",
+        hint: "Off by default. A convenience factor, never anyone's only one: offered only to people with another method. Read its limits below before turning it on.",
+      },
       { name: "passwordless", label: "Offer “Sign in with a passkey” on the sign-in page", kind: "boolean", hint: "Discoverable passkeys sign people in without a password; a passkey with user verification counts as both factors." },
     ],
   },

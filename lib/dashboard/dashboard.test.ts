@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, mfaOtpChannels, mfaTotp, webauthnCredentials } from "@/db/schema";
+import { auditEvents, faceTemplates, mfaOtpChannels, mfaTotp, webauthnCredentials } from "@/db/schema";
 import { systemActor } from "../auth/actor";
 import { audit } from "../audit/audit";
 import { getDb } from "../db";
@@ -21,6 +21,7 @@ describe("the dashboard", () => {
     await createTestUser({ orgId: org, isServiceAccount: true });
     const withPasskey = await createTestUser({ orgId: org });
     const withCodes = await createTestUser({ orgId: org });
+    const faceOnly = await createTestUser({ orgId: org }); // face templates alone are not a usable second factor
     await createTestUser({ orgId: await createTestOrg() }); // elsewhere: not counted for the org admin
     const db = await getDb();
     await db.insert(mfaTotp).values({ userId: active.id, secretEncrypted: "x", confirmedAt: now });
@@ -31,13 +32,17 @@ describe("the dashboard", () => {
       { userId: withCodes.id, channel: "email", target: withCodes.email },
       { userId: active.id, channel: "email", target: active.email },
     ]);
+    await db.insert(faceTemplates).values([
+      { userId: active.id, templateEncrypted: "x", model: "m", quality: 1 },
+      { userId: faceOnly.id, templateEncrypted: "x", model: "m", quality: 1 },
+    ]);
 
     const orgAdmin = await createTestUser({ orgId: org });
     await grantOrgRole(orgAdmin.id, org, "org_admin");
     const dashboard = await getDashboard(await actorFor(orgAdmin), now);
-    // 8 in the org: the 7 above + the org admin; locked counts apart from status.
-    expect(dashboard.users).toEqual({ total: 8, active: 6, inactive: 1, expired: 1, locked: 1, service_accounts: 1 });
-    expect(dashboard.mfa).toEqual({ people: 5, with_mfa: 3, totp: 1, passkeys: 1, sms: 1, email: 2 });
+    // 9 in the org: the 8 above + the org admin; locked counts apart from status.
+    expect(dashboard.users).toEqual({ total: 9, active: 7, inactive: 1, expired: 1, locked: 1, service_accounts: 1 });
+    expect(dashboard.mfa).toEqual({ people: 6, with_mfa: 3, totp: 1, passkeys: 1, sms: 1, email: 2, face: 2 });
     expect(dashboard.scope).toBe("organizations");
 
     const everything = await getDashboard(await actorFor(await adminUser()), now);

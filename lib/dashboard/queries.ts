@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
-import { auditEvents, mfaOtpChannels, mfaTotp, orgMembers, users, webauthnCredentials } from "@/db/schema";
+import { auditEvents, faceTemplates, mfaOtpChannels, mfaTotp, orgMembers, users, webauthnCredentials } from "@/db/schema";
 import { toAuditEventDto } from "../audit/dto";
 import type { AuditEventDto } from "../audit/schema";
 import type { DailySignIns, MfaAdoption, UserCounts } from "./schema";
@@ -23,6 +23,8 @@ export async function countUsers(db: Executor, scope: Scope, now: Date): Promise
   const person = sql`(${users.isActive} and not ${expired} and not ${users.isServiceAccount})`;
   const totp = sql`${users.id} in (select ${mfaTotp.userId} from ${mfaTotp} where ${mfaTotp.confirmedAt} is not null)`;
   const passkey = sql`${users.id} in (select ${webauthnCredentials.userId} from ${webauthnCredentials})`;
+  // Facial recognition is counted on its own but never makes "with MFA": it is never anyone's only usable factor.
+  const face = sql`${users.id} in (select ${faceTemplates.userId} from ${faceTemplates})`;
   const channel = (name: "sms" | "email") => sql`${users.id} in (select ${mfaOtpChannels.userId} from ${mfaOtpChannels} where ${mfaOtpChannels.channel} = ${name})`;
   const where: SQL = scope === "all" ? sql`true` : scope.length ? inOrgs(scope) : sql`false`;
   const [row] = rowsOf<Record<string, unknown>>(
@@ -38,12 +40,13 @@ export async function countUsers(db: Executor, scope: Scope, now: Date): Promise
              count(*) filter (where ${person} and ${totp}) as totp,
              count(*) filter (where ${person} and ${passkey}) as passkeys,
              count(*) filter (where ${person} and ${channel("sms")}) as sms,
-             count(*) filter (where ${person} and ${channel("email")}) as email
+             count(*) filter (where ${person} and ${channel("email")}) as email,
+             count(*) filter (where ${person} and ${face}) as face
       from ${users} where ${where}`),
   );
   return {
     users: { total: n(row.total), active: n(row.active), inactive: n(row.inactive), expired: n(row.expired), locked: n(row.locked), service_accounts: n(row.service_accounts) },
-    mfa: { people: n(row.people), with_mfa: n(row.with_mfa), totp: n(row.totp), passkeys: n(row.passkeys), sms: n(row.sms), email: n(row.email) },
+    mfa: { people: n(row.people), with_mfa: n(row.with_mfa), totp: n(row.totp), passkeys: n(row.passkeys), sms: n(row.sms), email: n(row.email), face: n(row.face) },
   };
 }
 

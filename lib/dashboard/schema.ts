@@ -10,7 +10,7 @@ export type UserCounts = {
 };
 
 /** Among active people (service accounts never sign in interactively). */
-export type MfaAdoption = { people: number; with_mfa: number; totp: number; passkeys: number; sms: number; email: number };
+export type MfaAdoption = { people: number; with_mfa: number; totp: number; passkeys: number; sms: number; email: number; face: number };
 
 export type DailySignIns = { day: string; success: number; failure: number };
 

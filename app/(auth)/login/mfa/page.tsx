@@ -6,7 +6,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { getCurrentSession } from "@/lib/auth/current";
 import { STAGE_PATHS } from "@/lib/mfa/stages";
 import { stepOptions } from "@/lib/mfa/step";
-import { passkeyBeginAction, passkeyFinishAction, sendCodeAction, verifyCodeAction } from "./actions";
+import { faceBeginAction, faceFinishAction, passkeyBeginAction, passkeyFinishAction, sendCodeAction, verifyCodeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
@@ -25,7 +25,14 @@ export default async function MfaStepPage() {
         <MfaStep
           methods={options.methods}
           recoveryCodes={options.recovery_codes}
-          actions={{ verify: verifyCodeAction, send: sendCodeAction, passkeyBegin: passkeyBeginAction, passkeyFinish: passkeyFinishAction }}
+          actions={{
+            verify: verifyCodeAction,
+            send: sendCodeAction,
+            passkeyBegin: passkeyBeginAction,
+            passkeyFinish: passkeyFinishAction,
+            faceBegin: faceBeginAction,
+            faceFinish: faceFinishAction,
+          }}
         />
         <div className="flex justify-center border-t border-zinc-200 pt-4">
           <SignOutButton />

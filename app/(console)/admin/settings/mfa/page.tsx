@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FaceLimits } from "@/components/mfa/face-limits";
 import { ReadOnlyNote } from "@/components/settings/read-only-note";
 import { SettingsSectionForm } from "@/components/settings/settings-section-form";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -34,12 +35,14 @@ export default async function MfaSettingsPage() {
             <li><strong>Authenticator apps</strong> (TOTP) are strong against password leaks but can be phished in real time. Each code works once; recovery codes are single use.</li>
             <li><strong>SMS codes</strong> are a restricted authenticator in NIST SP 800-63B (SIM swap, number porting). The SMS provider is configured on the server (SMS_PROVIDER); without one, codes are only written to the server log.</li>
             <li><strong>Email codes</strong> are lower assurance: anyone who can read the mailbox passes. That is why they are not accepted from administrators unless you allow it.</li>
+            <li><strong>Facial recognition</strong> is the weakest: a convenience next to another method, never instead of one. See its limits below.</li>
           </ul>
           <p className="mt-4 text-sm text-zinc-600">
-            Every code method allows 5 attempts per code and per sign-in; 20 consecutive wrong codes lock the account for the lockout duration of the sign-in settings.
+            Every code method, and facial recognition, allows 5 attempts per sign-in; 20 consecutive failures lock the account for the lockout duration of the sign-in settings.
           </p>
         </CardBody>
       </Card>
+      <FaceLimits />
     </div>
   );
 }

@@ -16,7 +16,7 @@ export default async function UserMfaPage({ params }: { params: Promise<{ id: st
   const actor = await requireActor();
   const user = await loadUserForPage(actor, id);
   const [mfa, canReset] = await Promise.all([getUserMfa(actor, id), canResetMfa(actor, id)]);
-  const hasAny = mfa.methods.totp.enrolled || mfa.methods.sms.enrolled || mfa.methods.email.enrolled || mfa.methods.passkeys.length > 0 || mfa.methods.recovery_codes.total > 0;
+  const hasAny = mfa.methods.totp.enrolled || mfa.methods.sms.enrolled || mfa.methods.email.enrolled || mfa.methods.passkeys.length > 0 || mfa.methods.face.enrolled || mfa.methods.recovery_codes.total > 0;
   return (
     <div className="space-y-6">
       <Card aria-labelledby="mfa-policy-heading">
