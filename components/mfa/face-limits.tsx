@@ -1,8 +1,9 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { FACE_CALIBRATION } from "@/lib/face/model";
 
 /**
- * The measured error rates of Gatehouse's face matching, from lib/face/calibration.test.ts (which fails if they no
- * longer hold at the current threshold). null would show "not measured" rather than a made-up figure.
+ * The measured error rates of Gatehouse's face matching (lib/face/model.ts, checked by lib/face/calibration.test.ts).
+ * null would show "not measured" rather than a made-up figure.
  */
 export type FaceErrorRates = {
   /** e.g. "0 of 1,554 impostor pairs" */
@@ -12,10 +13,11 @@ export type FaceErrorRates = {
   /** what the figures were measured on */
   measuredOn: string;
 };
+const c = FACE_CALIBRATION;
 export const FACE_MEASURED_ERROR_RATES: FaceErrorRates | null = {
-  falseAccept: "0 of 1,554 pairs of different people (highest similarity 0.67 against a threshold of 0.72)",
-  falseReject: "0 of 63 altered pictures of the same face (lowest similarity 0.75)",
-  measuredOn: "22 faces from six sample photos, each also mirrored, halved and darkened — a tiny set that says nothing about people who look alike",
+  falseAccept: `${c.falseAccepts} of ${c.impostorPairs.toLocaleString("en")} pairs of different people (highest similarity ${c.impostorMax.toFixed(2)} against a threshold of ${c.threshold})`,
+  falseReject: `${c.falseRejects} of ${c.genuinePairs} altered pictures of the same face (lowest similarity ${c.genuineMin.toFixed(2)})`,
+  measuredOn: `${c.faces} faces from six sample photos, each also mirrored, halved and darkened — a tiny set that says nothing about people who look alike`,
 };
 
 /** Settings → MFA: what an admin must know before turning facial recognition on, in plain language. */

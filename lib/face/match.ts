@@ -1,4 +1,5 @@
 import { cosine, type DetectedFace } from "./engine";
+import { FACE_CALIBRATION } from "./model";
 
 /**
  * Accept a face when the median, over the usable frames, of each frame's best cosine similarity to the person's
@@ -9,7 +10,7 @@ import { cosine, type DetectedFace } from "./engine";
  * more refusals of the right person, looser more acceptances of the wrong one. Re-run the calibration whenever the
  * model changes (templates are tagged with it).
  */
-export const FACE_MATCH_THRESHOLD = 0.72;
+export const FACE_MATCH_THRESHOLD = FACE_CALIBRATION.threshold;
 /** Frames of one capture must show one person: every pair of usable frames at least this similar. */
 export const FACE_CONSISTENCY_THRESHOLD = FACE_MATCH_THRESHOLD;
 /** Fewer usable frames than this and the capture is refused as unclear. */
