@@ -10,18 +10,9 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/action";
+import type { OwnFaceView } from "@/lib/mfa/face-schema";
 import { FaceCapture } from "./face-capture";
 
-/** What getOwnFace tells the profile (never a template). */
-export type OwnFaceView = {
-  available: boolean;
-  enrolled: boolean;
-  templates: number;
-  model: string | null;
-  enrolled_at: string | null;
-  needs_other_method: boolean;
-  reason: string | null;
-};
 
 type Props = {
   face: OwnFaceView;

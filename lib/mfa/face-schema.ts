@@ -29,3 +29,14 @@ export type FaceEnrollInput = z.input<typeof faceEnrollSchema>;
 /** The MFA step: the one-time challenge the frames answer. */
 export const stepFaceSchema = z.object({ challenge_id: z.guid(), frames }).strict();
 export type StepFaceInput = z.input<typeof stepFaceSchema>;
+
+/** What the profile is told about the person's own facial recognition (never a template). */
+export type OwnFaceView = {
+  available: boolean;
+  enrolled: boolean;
+  templates: number;
+  model: string | null;
+  enrolled_at: string | null;
+  needs_other_method: boolean;
+  reason: string | null;
+};

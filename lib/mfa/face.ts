@@ -1,21 +1,22 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
-import { faceTemplates, users } from "@/db/schema";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { faceTemplates } from "@/db/schema";
 import { audit } from "../audit/audit";
 import type { Actor } from "../auth/actor";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
 import { randomBase62 } from "../crypto/random";
 import { getDb } from "../db";
-import { AppError, conflict, forbidden, parseInput, validationError } from "../errors";
+import { AppError, conflict, parseInput, validationError } from "../errors";
 import { decodeJpeg, detectFaces } from "../face/engine";
 import { FACE_MODEL } from "../face/model";
 import { checkCapture, decodeDescriptor, encodeDescriptor, FACE_MATCH_THRESHOLD, matchScore, pickTemplates, type UsableFrame } from "../face/match";
 import { enforceRateLimit } from "../rate-limit/limiter";
 import { getSettings } from "../settings/settings";
 import { consumeChallenge, issueChallenge, type ChallengeBinding } from "./challenges";
-import { FACE_FRAMES, faceEnrollSchema, type StepFaceInput } from "./face-schema";
+import { FACE_FRAMES, faceEnrollSchema, type OwnFaceView, type StepFaceInput } from "./face-schema";
+import { getOwnMfa } from "./own";
 import { userTarget } from "./passkeys";
-import { assertBackendAllowed, backendAllowed, enrolledMethods, isAdministrator, markMfaEnrolled, usableMethods } from "./policy";
+import { assertBackendAllowed, enrolledMethods, isAdministrator, markMfaEnrolled, usableMethods } from "./policy";
 import type { MfaSelf } from "./self";
 
 /**
@@ -30,35 +31,21 @@ export const FACE_CHALLENGE_TTL_MS = 2 * 60_000;
 /** Enrollments per person per hour (each one is a few seconds of server CPU). */
 const ENROLL_RATE = { limit: 10, windowSeconds: 3600 };
 
-export type OwnFaceView = {
-  available: boolean;
-  enrolled: boolean;
-  templates: number;
-  model: string | null;
-  enrolled_at: string | null;
-  needs_other_method: boolean;
-  reason: string | null;
-};
 
 /** The person's own facial recognition: whether they may set it up, and what is stored (never a template). */
 export async function getOwnFace(actor: Actor): Promise<OwnFaceView> {
-  if (actor.kind !== "user" || !actor.userId) throw forbidden("Only a signed-in person has their own second factors.");
+  const mfa = await getOwnMfa(actor);
   const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user) throw forbidden();
-  const { mfa } = await getSettings(db);
-  const administrator = await isAdministrator(db, user);
-  const methods = await enrolledMethods(db, user.id);
-  const [latest] = await db.select({ model: faceTemplates.model }).from(faceTemplates).where(eq(faceTemplates.userId, user.id)).orderBy(faceTemplates.createdAt).limit(1);
-  const available = backendAllowed("face", mfa, administrator) && !user.isServiceAccount;
+  const [latest] = await db.select({ model: faceTemplates.model }).from(faceTemplates).where(eq(faceTemplates.userId, actor.userId!)).orderBy(desc(faceTemplates.createdAt)).limit(1);
+  const available = mfa.available_methods.includes("face");
   return {
     available,
-    enrolled: methods.face.enrolled,
-    templates: methods.face.templates,
+    enrolled: mfa.methods.face.enrolled,
+    templates: mfa.methods.face.templates,
     model: latest?.model ?? null,
-    enrolled_at: methods.face.created_at,
-    needs_other_method: !usableMethods(methods, { ...mfa, face: false }, administrator).length,
-    reason: available ? null : mfa.policy === "off" ? "MFA is switched off by your administrator." : null,
+    enrolled_at: mfa.methods.face.created_at,
+    needs_other_method: !mfa.usable_methods.some((m) => m !== "face"),
+    reason: available ? null : mfa.policy.global_policy === "off" ? "MFA is switched off by your administrator." : null,
   };
 }
 
