@@ -3,7 +3,8 @@ import type { Database } from "@/db/client";
 
 /**
  * Bench data, written with set-based SQL: `users` people and service accounts in every status, 10 % with a
- * confirmed authenticator app, 3 % with a passkey, 10 % in one organization, and `signIns` sign-in events spread
+ * confirmed authenticator app, 3 % with a passkey, 5 % each with SMS and email codes, 2 % with 3 face templates,
+ * 10 % in one organization, and `signIns` sign-in events spread
  * over the last 30 days (5 % failures) plus as many older events of other kinds.
  */
 export async function seedBenchData(db: Database, { users, signIns, orgId }: { users: number; signIns: number; orgId: string }) {
@@ -23,6 +24,9 @@ export async function seedBenchData(db: Database, { users, signIns, orgId }: { u
     insert into mfa_otp_channels (user_id, channel, target)
     select id, c.channel, '+14155550100' from users, (values ('sms'), ('email')) c(channel)
     where abs(hashtext(id::text)) % 20 = (case c.channel when 'sms' then 2 else 4 end)`);
+  await db.execute(sql`
+    insert into face_templates (user_id, template_encrypted, model, quality)
+    select id, 'x', 'bench', 1 from users, generate_series(1, 3) where abs(hashtext(id::text)) % 50 = 5`);
   await db.execute(sql`insert into org_members (org_id, user_id) select ${orgId}, id from users where abs(hashtext(id::text)) % 10 = 3`);
   await db.execute(sql`
     insert into audit_events (occurred_at, actor_kind, actor_label, action, target_type, target_id, org_id, outcome, ip, metadata)
