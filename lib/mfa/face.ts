@@ -31,7 +31,6 @@ export const FACE_CHALLENGE_TTL_MS = 2 * 60_000;
 /** Enrollments per person per hour (each one is a few seconds of server CPU). */
 const ENROLL_RATE = { limit: 10, windowSeconds: 3600 };
 
-
 /** The person's own facial recognition: whether they may set it up, and what is stored (never a template). */
 export async function getOwnFace(actor: Actor): Promise<OwnFaceView> {
   const mfa = await getOwnMfa(actor);

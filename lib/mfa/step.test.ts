@@ -6,10 +6,10 @@ import { signInWithPassword } from "../auth/sign-in";
 import { getDb } from "../db";
 import { createTestUser, grantSystemRole, TEST_PASSWORD } from "../testing/factories";
 import { verifySecondFactor, WRONG_CODE } from "./step";
-import { enrollTestTotp, giveTestRecoveryCodes, pendingSignIn, sessionRow, setMfaSettings, totpAt } from "./testing";
+import { enrollTestTotp, giveTestRecoveryCodes, pendingSignIn, sessionRow, setMfaSettings, totpAt, trials } from "./testing";
 import { MFA_ACCOUNT_LOCK, MFA_CODE_ATTEMPTS } from "./types";
 
-const TRIALS = Number(process.env.MFA_TRIALS ?? 1);
+const TRIALS = trials(1);
 const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string; message?: string }) => e.code ?? String(e));
 const signIn = (user: UserRow) => signInWithPassword({ identifier: user.username, password: TEST_PASSWORD }, NO_META);
 const userRow = async (id: string) => (await (await getDb()).select().from(users).where(eq(users.id, id)))[0];
