@@ -10,6 +10,7 @@ import { groupIdsSchema } from "./schema";
 import { userIdsSchema, type MembershipChange } from "../orgs/schema";
 import { authorizeAnywhere } from "../rbac/authorize";
 import { assertWithinCeiling, freshActor, groupConferrals } from "../rbac/ceiling";
+import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 import { assertGrantsChangeable, loadVisibleUser, loadVisibleUsers, type VisibleUser } from "../rbac/targets";
 import { loadGroup } from "./queries";
 
@@ -37,7 +38,11 @@ async function changeMemberships(tx: Executor, actor: Actor, groups: GroupRow[],
     assertWithinCeiling(actor, await groupConferrals(tx, group));
     const affectedIds = affected.map((t) => t.user.id);
     if (mode === "add") await tx.insert(groupMembers).values(affectedIds.map((userId) => ({ groupId: group.id, userId }))).onConflictDoNothing();
-    else await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), inArray(groupMembers.userId, affectedIds)));
+    else {
+      const orgAdmins = await countOrgAdmins(tx, [group.orgId]);
+      await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), inArray(groupMembers.userId, affectedIds)));
+      await assertOrgAdminsKept(tx, orgAdmins);
+    }
     const usernames = affected.map((t) => t.user.username);
     await audit(
       tx,
@@ -56,6 +61,7 @@ async function fromGroupSide(actor: Actor, groupId: string, userIds: unknown, mo
   const { user_ids } = parseInput(userIdsSchema, { user_ids: userIds });
   const db = await getDb();
   return db.transaction(async (tx) => {
+    if (mode === "remove") await lockOrgAdmins(tx);
     const current = await freshActor(tx, actor);
     const group = await loadGroup(tx, current, groupId, "groups.manage", true);
     const targets = await loadVisibleUsers(tx, current, user_ids);
@@ -68,6 +74,7 @@ async function fromUserSide(actor: Actor, userId: string, groupIds: unknown, mod
   const { group_ids } = parseInput(groupIdsSchema, { group_ids: groupIds });
   const db = await getDb();
   return db.transaction(async (tx) => {
+    if (mode === "remove") await lockOrgAdmins(tx);
     const current = await freshActor(tx, actor);
     authorizeAnywhere(current, "groups.manage");
     const target = await loadVisibleUser(tx, current, userId);

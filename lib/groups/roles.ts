@@ -11,6 +11,7 @@ import { assertWithinCeiling, freshActor, lockRoles } from "../rbac/ceiling";
 import { compareRoles, toRoleRef } from "../roles/dto";
 import { groupRolesInputSchema, type RoleRef } from "../roles/schema";
 import { loadGroup } from "./queries";
+import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 type Mode = "set" | "add" | "remove";
 
@@ -35,6 +36,7 @@ async function changeGroupRoles(actor: Actor, groupId: string, input: unknown, m
   authorizeAnywhere(actor, "roles.assign");
   const db = await getDb();
   return db.transaction(async (tx) => {
+    if (mode !== "add") await lockOrgAdmins(tx);
     const current = await freshActor(tx, actor);
     const group: GroupRow = await loadGroup(tx, current, groupId, "groups.manage", true);
     authorize(current, "roles.assign", { orgId: group.orgId });
@@ -50,7 +52,11 @@ async function changeGroupRoles(actor: Actor, groupId: string, input: unknown, m
     if (changed.some((r) => r.scope === "system")) authorize(current, "roles.assign");
     assertWithinCeiling(current, changed.map((role) => ({ role, orgId: role.scope === "org" ? group.orgId : null })));
     if (added.length) await tx.insert(groupRoles).values(added.map((r) => ({ groupId: group.id, roleId: r.id }))).onConflictDoNothing();
-    if (removed.length) await tx.delete(groupRoles).where(and(eq(groupRoles.groupId, group.id), inArray(groupRoles.roleId, removed.map((r) => r.id))));
+    if (removed.length) {
+      const orgAdmins = await countOrgAdmins(tx, [group.orgId]);
+      await tx.delete(groupRoles).where(and(eq(groupRoles.groupId, group.id), inArray(groupRoles.roleId, removed.map((r) => r.id))));
+      await assertOrgAdminsKept(tx, orgAdmins);
+    }
     const after = await boundRoles(tx, group.id);
     await audit(
       tx,

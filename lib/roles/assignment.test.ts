@@ -25,6 +25,8 @@ describe("role assignment", () => {
     expect(names(roles.org_roles.find((o) => o.org_id === org)!.roles)).toEqual(["Org Admin", "Org Auditor"]);
     expect(names(roles.org_roles.find((o) => o.org_id === DEFAULT_ORG_ID)?.roles ?? [])).toEqual([]);
 
+    // Someone else runs the organization too, so taking Org Admin away does not leave it without one.
+    await grantOrgRole((await createTestUser()).id, org, "org_admin");
     roles = await revokeUserRoles(actor, user.id, { system_role_ids: [sysAdmin], org_roles: [{ org_id: org, role_ids: [orgAdmin] }] });
     expect(names(roles.system_roles)).toEqual(["System Auditor"]);
     roles = await assignUserRoles(actor, user.id, { org_roles: [{ org_id: DEFAULT_ORG_ID, role_ids: [orgAuditor] }] });

@@ -11,6 +11,7 @@ import { assertWithinCeiling, freshActor, lockRoles, type Conferral } from "../r
 import { assertGrantsChangeable, loadVisibleUser } from "../rbac/targets";
 import { compareRoles, toRoleRef } from "./dto";
 import { userRolesInputSchema, type UserRolesDto, type UserRolesInput } from "./schema";
+import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 export type RolesMode = "set" | "add" | "remove";
 
@@ -71,6 +72,8 @@ function plan(mode: RolesMode, held: RoleRow[], named: RoleRow[], orgId: string 
  */
 export async function changeUserRolesInTx(tx: Executor, actor: Actor, userId: string, input: UserRolesInput, mode: RolesMode): Promise<UserRolesDto> {
   const data = parseInput(userRolesInputSchema, input);
+  // Taking roles away may remove an organization's last Org Admin: serialised, checked after the write.
+  if (mode !== "add" && data.org_roles?.length) await lockOrgAdmins(tx);
   const current = await freshActor(tx, actor);
   authorizeAnywhere(current, "roles.assign");
   const { user, orgIds } = await loadVisibleUser(tx, current, userId, true);
@@ -121,6 +124,7 @@ export async function changeUserRolesInTx(tx: Executor, actor: Actor, userId: st
   assertWithinCeiling(current, conferrals);
 
   const before = await readUserRoles(tx, user.id, () => true);
+  const orgAdmins = mode === "add" ? null : await countOrgAdmins(tx, plans.flatMap((p) => (p.orgId && p.remove.length ? [p.orgId] : [])));
   for (const p of plans) {
     const addIds = p.add.map((r) => r.id);
     const removeIds = p.remove.map((r) => r.id);
@@ -135,6 +139,7 @@ export async function changeUserRolesInTx(tx: Executor, actor: Actor, userId: st
       }
     }
   }
+  if (orgAdmins) await assertOrgAdminsKept(tx, orgAdmins);
   const after = await readUserRoles(tx, user.id, () => true);
   await audit(tx, actor, "user.roles_change", { type: "user", id: user.id, label: user.username }, rolesDiff(before, after), {
     metadata: { mode, added_role_ids: plans.flatMap((p) => p.add.map((r) => r.id)), removed_role_ids: plans.flatMap((p) => p.remove.map((r) => r.id)) },

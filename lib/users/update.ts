@@ -9,10 +9,11 @@ import { getDb, isUniqueViolation } from "../db";
 import { conflict, forbidden, parseInput, validationError } from "../errors";
 import { assertPasswordAcceptable, storeNewPassword } from "../passwords/check";
 import { getSettings } from "../settings/settings";
-import { loadManagedUser } from "./access";
+import { loadManagedUser, userOrgIds } from "./access";
 import { auditSnapshot, toUserDto } from "./dto";
 import { assertActiveSuperAdminRemains, assertMayManage, assertNotProtected, lockSuperAdmins, reducesSuperAdmins } from "./guards";
 import { updateUserSchema, type UpdateUserInput, type UserDto } from "./schema";
+import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 const EMAIL_TAKEN = "A user with this email address already exists.";
 
@@ -28,6 +29,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
     return await db.transaction(async (tx) => {
       const mayReduce = data.is_admin === false || data.is_active === false;
       if (mayReduce) await lockSuperAdmins(tx);
+      if (data.is_active === false) await lockOrgAdmins(tx);
       const user = await loadManagedUser(tx, actor, userId, "users.update");
       assertMayManage(actor, user);
       if (data.is_admin !== undefined && data.is_admin !== user.isAdmin && !actor.isAdmin) {
@@ -50,6 +52,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
       }
       if (data.password !== undefined) await assertPasswordAcceptable(tx, data.password, { id: user.id, username: user.username, email }, settings.password);
 
+      const orgAdmins = deactivating ? await countOrgAdmins(tx, await userOrgIds(tx, user.id)) : null;
       const now = new Date();
       const endSessions = deactivating || data.password !== undefined;
       await tx
@@ -75,6 +78,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
 
       const [after] = await tx.select().from(users).where(eq(users.id, user.id));
       if (reducesSuperAdmins(user, after)) await assertActiveSuperAdminRemains(tx);
+      if (orgAdmins) await assertOrgAdminsKept(tx, orgAdmins);
       const mfaRemoved = await forgetStaleOtpChannels(tx, user.id, { phone: after.phone, email: after.email });
       await audit(tx, actor, "user.update", { type: "user", id: user.id, label: user.username }, diffChanges(auditSnapshot(user), auditSnapshot(after)), {
         metadata: {
