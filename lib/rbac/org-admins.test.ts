@@ -21,6 +21,7 @@ import { deleteUser } from "../users/delete";
 import { disableInactiveUsers } from "../users/inactivity";
 import { updateUser } from "../users/update";
 import { countOrgAdmins, orgAdminGuardTesting } from "./org-admins";
+import { barrier, itFailsWithoutTheLock, itRacesEveryPair, onPostgres, type Race } from "../testing/races";
 import { bindRole, builtinRoleId, codeOf, makeGroup, rbacChecksum } from "./test-helpers";
 
 const admin = async () => actorFor(await adminUser());
@@ -131,7 +132,6 @@ describe("an organization keeps its last active Org Admin", () => {
   });
 });
 
-const onPostgres = !!process.env.DATABASE_URL;
 const TRIALS = onPostgres ? 20 : 2;
 
 type Operation = (actor: Actor, target: UserRow, org: string) => Promise<unknown>;
@@ -142,17 +142,7 @@ const OPERATIONS: Record<string, Operation> = {
   delete: (actor, target) => deleteUser(actor, target.id),
 };
 
-function barrier(parties: number, timeoutMs: number) {
-  let arrived = 0;
-  let release!: () => void;
-  const all = new Promise<void>((resolve) => (release = resolve));
-  return async () => {
-    if (++arrived >= parties) release();
-    await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs))]);
-  };
-}
-
-async function trial(opA: Operation, opB: Operation, forceInterleaving: boolean) {
+async function trial(opA: Operation, opB: Operation, forceInterleaving: boolean): Promise<Race> {
   const org = await createTestOrg();
   const [a, b] = [await createTestUser({ orgId: org }), await createTestUser({ orgId: org })];
   await grantOrgRole(a.id, org, "org_admin");
@@ -170,27 +160,10 @@ afterEach(() => {
 });
 
 describe("T1 for Org Admins: the last one survives concurrent removals", () => {
-  for (const [nameA, opA] of Object.entries(OPERATIONS)) {
-    for (const [nameB, opB] of Object.entries(OPERATIONS)) {
-      if (nameB < nameA) continue;
-      it(`${nameA} × ${nameB}: ${TRIALS} trials, never zero, exactly one wins`, async () => {
-        for (let i = 0; i < TRIALS; i++) {
-          const { outcomes, remaining } = await trial(opA, opB, i % 2 === 0);
-          expect(remaining).toBe(1);
-          const codes = outcomes.map((o) => (o.status === "fulfilled" ? "ok" : (o.reason as { code?: string }).code));
-          expect(codes.sort()).toEqual(["conflict", "ok"]);
-        }
-      });
-    }
-  }
-
-  it.runIf(onPostgres)("mutation check: without the lock, forced interleaving leaves an organization without an Org Admin", async () => {
-    orgAdminGuardTesting.disableLock = true;
-    let violations = 0;
-    for (let i = 0; i < 10; i++) {
-      const { remaining } = await trial(OPERATIONS.revoke, OPERATIONS["leave org"], true);
-      if (remaining === 0) violations++;
-    }
-    expect(violations).toBeGreaterThan(0);
-  });
+  itRacesEveryPair(OPERATIONS, TRIALS, trial);
+  itFailsWithoutTheLock(
+    "without the lock, forced interleaving leaves an organization without an Org Admin",
+    () => (orgAdminGuardTesting.disableLock = true),
+    () => trial(OPERATIONS.revoke, OPERATIONS["leave org"], true),
+  );
 });

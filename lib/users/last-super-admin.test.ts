@@ -6,17 +6,17 @@
  * transaction at a time, so there is nothing to interleave there).
  */
 import { and, count, eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe } from "vitest";
 import { users, type UserRow } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { actorFor, createTestUser } from "../testing/factories";
+import { barrier, itFailsWithoutTheLock, itRacesEveryPair, onPostgres, type Race } from "../testing/races";
 import { bulkUpdateUsers } from "./bulk";
 import { deleteUser } from "./delete";
 import { superAdminGuardTesting } from "./guards";
 import { updateUser } from "./update";
 
-const onPostgres = !!process.env.DATABASE_URL;
 const TRIALS = onPostgres ? 40 : 4;
 
 type Operation = (actor: Actor, target: UserRow) => Promise<unknown>;
@@ -30,17 +30,6 @@ const OPERATIONS: Record<string, Operation> = {
   },
 };
 
-/** Lets `parties` transactions pass together, or each after `timeoutMs` (a transaction blocked on the lock never arrives). */
-function barrier(parties: number, timeoutMs: number) {
-  let arrived = 0;
-  let release!: () => void;
-  const all = new Promise<void>((resolve) => (release = resolve));
-  return async () => {
-    if (++arrived >= parties) release();
-    await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs))]);
-  };
-}
-
 async function freshAdminPair(): Promise<[UserRow, UserRow]> {
   const db = await getDb();
   await db.update(users).set({ isActive: false }).where(eq(users.isAdmin, true));
@@ -53,7 +42,7 @@ async function activeSuperAdmins(): Promise<number> {
   return n;
 }
 
-async function trial(opA: Operation, opB: Operation, forceInterleaving: boolean) {
+async function trial(opA: Operation, opB: Operation, forceInterleaving: boolean): Promise<Race> {
   const [a, b] = await freshAdminPair();
   superAdminGuardTesting.afterWrite = forceInterleaving ? barrier(2, 25) : undefined;
   const outcomes = await Promise.allSettled([opA(await actorFor(b), a), opB(await actorFor(a), b)]);
@@ -67,27 +56,10 @@ afterEach(() => {
 });
 
 describe("T1: the last active super-admin survives concurrent removals", () => {
-  for (const [nameA, opA] of Object.entries(OPERATIONS)) {
-    for (const [nameB, opB] of Object.entries(OPERATIONS)) {
-      if (nameB < nameA) continue;
-      it(`${nameA} × ${nameB}`, async () => {
-        for (let i = 0; i < TRIALS; i++) {
-          const { outcomes, remaining } = await trial(opA, opB, i % 2 === 0);
-          expect(remaining).toBeGreaterThanOrEqual(1);
-          const codes = outcomes.map((o) => (o.status === "fulfilled" ? "ok" : (o.reason as { code?: string }).code));
-          expect(codes.sort()).toEqual(["conflict", "ok"]);
-        }
-      });
-    }
-  }
-
-  it.runIf(onPostgres)("mutation check: without the lock, forced interleaving leaves no super-admin", async () => {
-    superAdminGuardTesting.disableLock = true;
-    let violations = 0;
-    for (let i = 0; i < 10; i++) {
-      const { remaining } = await trial(OPERATIONS.demote, OPERATIONS.deactivate, true);
-      if (remaining === 0) violations++;
-    }
-    expect(violations).toBeGreaterThan(0);
-  });
+  itRacesEveryPair(OPERATIONS, TRIALS, trial);
+  itFailsWithoutTheLock(
+    "without the lock, forced interleaving leaves no super-admin",
+    () => (superAdminGuardTesting.disableLock = true),
+    () => trial(OPERATIONS.demote, OPERATIONS.deactivate, true),
+  );
 });
