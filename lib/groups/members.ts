@@ -10,7 +10,7 @@ import { groupIdsSchema } from "./schema";
 import { userIdsSchema, type MembershipChange } from "../orgs/schema";
 import { authorizeAnywhere } from "../rbac/authorize";
 import { assertWithinCeiling, freshActor, groupConferrals } from "../rbac/ceiling";
-import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
+import { keepingOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 import { assertGrantsChangeable, loadVisibleUser, loadVisibleUsers, type VisibleUser } from "../rbac/targets";
 import { loadGroup } from "./queries";
 
@@ -38,11 +38,7 @@ async function changeMemberships(tx: Executor, actor: Actor, groups: GroupRow[],
     assertWithinCeiling(actor, await groupConferrals(tx, group));
     const affectedIds = affected.map((t) => t.user.id);
     if (mode === "add") await tx.insert(groupMembers).values(affectedIds.map((userId) => ({ groupId: group.id, userId }))).onConflictDoNothing();
-    else {
-      const orgAdmins = await countOrgAdmins(tx, [group.orgId]);
-      await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), inArray(groupMembers.userId, affectedIds)));
-      await assertOrgAdminsKept(tx, orgAdmins);
-    }
+    else await keepingOrgAdmins(tx, [group.orgId], () => tx.delete(groupMembers).where(and(eq(groupMembers.groupId, group.id), inArray(groupMembers.userId, affectedIds))));
     const usernames = affected.map((t) => t.user.username);
     await audit(
       tx,

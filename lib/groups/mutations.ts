@@ -12,7 +12,7 @@ import { authorize } from "../rbac/authorize";
 import { assertWithinCeiling, freshActor, groupConferrals } from "../rbac/ceiling";
 import { groupDto, loadGroup } from "./queries";
 import { createGroupSchema, updateGroupSchema, type CreateGroupInput, type GroupDto, type UpdateGroupInput } from "./schema";
-import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
+import { keepingOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 const nameTaken = (name: string) => conflict(`A group named "${name}" already exists in this organization.`);
 
@@ -82,9 +82,7 @@ export async function deleteGroup(actor: Actor, groupId: string): Promise<void> 
     const group = await loadGroup(tx, current, groupId, "groups.manage", true);
     const [{ members }] = await tx.select({ members: sql<number>`count(*)::int` }).from(groupMembers).where(eq(groupMembers.groupId, group.id));
     if (members > 0) assertWithinCeiling(current, await groupConferrals(tx, group));
-    const orgAdmins = await countOrgAdmins(tx, [group.orgId]);
-    await tx.delete(groups).where(eq(groups.id, group.id));
-    await assertOrgAdminsKept(tx, orgAdmins);
+    await keepingOrgAdmins(tx, [group.orgId], () => tx.delete(groups).where(eq(groups.id, group.id)));
     await audit(tx, actor, "group.delete", target(group), diffChanges(snapshot(group), null), { metadata: { member_count: members } });
   });
 }

@@ -11,7 +11,7 @@ import { assertWithinCeiling, freshActor, lockRoles } from "../rbac/ceiling";
 import { compareRoles, toRoleRef } from "../roles/dto";
 import { groupRolesInputSchema, type RoleRef } from "../roles/schema";
 import { loadGroup } from "./queries";
-import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
+import { keepingOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 type Mode = "set" | "add" | "remove";
 
@@ -53,9 +53,9 @@ async function changeGroupRoles(actor: Actor, groupId: string, input: unknown, m
     assertWithinCeiling(current, changed.map((role) => ({ role, orgId: role.scope === "org" ? group.orgId : null })));
     if (added.length) await tx.insert(groupRoles).values(added.map((r) => ({ groupId: group.id, roleId: r.id }))).onConflictDoNothing();
     if (removed.length) {
-      const orgAdmins = await countOrgAdmins(tx, [group.orgId]);
-      await tx.delete(groupRoles).where(and(eq(groupRoles.groupId, group.id), inArray(groupRoles.roleId, removed.map((r) => r.id))));
-      await assertOrgAdminsKept(tx, orgAdmins);
+      await keepingOrgAdmins(tx, [group.orgId], () =>
+        tx.delete(groupRoles).where(and(eq(groupRoles.groupId, group.id), inArray(groupRoles.roleId, removed.map((r) => r.id)))),
+      );
     }
     const after = await boundRoles(tx, group.id);
     await audit(

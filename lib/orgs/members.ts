@@ -10,7 +10,7 @@ import { assertWithinCeiling, freshActor, groupConferrals, lockRoles, type Confe
 import { assertGrantsChangeable, loadVisibleUsers } from "../rbac/targets";
 import { loadOrg } from "./queries";
 import { userIdsSchema, type MembershipChange } from "./schema";
-import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
+import { keepingOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 async function orgUserRoleId(tx: Executor): Promise<string | undefined> {
   const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.builtinKey, "org_user"));
@@ -69,10 +69,10 @@ export async function removeOrgMembers(actor: Actor, orgId: string, userIds: unk
     const ids = removed.map((u) => u.id);
     assertWithinCeiling(current, await grantsInOrg(tx, org.id, ids));
     const orgGroups = tx.select({ id: groups.id }).from(groups).where(eq(groups.orgId, org.id));
-    const orgAdmins = await countOrgAdmins(tx, [org.id]);
-    await tx.delete(groupMembers).where(and(inArray(groupMembers.userId, ids), inArray(groupMembers.groupId, orgGroups)));
-    await tx.delete(orgMembers).where(and(eq(orgMembers.orgId, org.id), inArray(orgMembers.userId, ids)));
-    await assertOrgAdminsKept(tx, orgAdmins);
+    await keepingOrgAdmins(tx, [org.id], async () => {
+      await tx.delete(groupMembers).where(and(inArray(groupMembers.userId, ids), inArray(groupMembers.groupId, orgGroups)));
+      await tx.delete(orgMembers).where(and(eq(orgMembers.orgId, org.id), inArray(orgMembers.userId, ids)));
+    });
     await audit(tx, actor, "org.members_remove", { type: "organization", id: org.id, label: org.name, orgId: org.id }, { members: { before: removed.map((u) => u.username) } }, {
       metadata: { user_ids: ids },
     });

@@ -8,9 +8,9 @@ import { conflict } from "../errors";
  * The last Org Admin of an organization (T1 of the security test plan, "same for last org admin"): an organization
  * that has an active Org Admin keeps at least one. Every operation that can take the built-in Org Admin role away —
  * removing the role, leaving the organization, leaving or deleting a group that carries it, unbinding it from a
- * group, deactivating or deleting the person — takes one lock first (lockOrgAdmins), counts (countOrgAdmins), writes,
- * then checks (assertOrgAdminsKept); an organization
- * that would be left without one answers 409 and nothing changes. Deleting the organization itself is not limited.
+ * group, deactivating or deleting the person — takes one lock first (lockOrgAdmins) and makes its write through
+ * keepingOrgAdmins, which counts before and after; an organization that would be left without one answers 409 and
+ * nothing changes. Deleting the organization itself is not limited.
  * An organization that never had an Org Admin (a new one, or Default run by super-admins) is not limited either.
  */
 
@@ -58,10 +58,18 @@ export async function countOrgAdmins(tx: Executor, orgIds: readonly string[]): P
 }
 
 /**
- * After the write, under the lock: every organization that had an active Org Admin in `before` (countOrgAdmins
- * taken before the write) still has one, or 409 (the caller's transaction rolls the write back).
+ * Runs `write` (under lockOrgAdmins, taken first in the transaction): every organization of `orgIds` that had an
+ * active Org Admin before it still has one after it, or 409 (the caller's transaction rolls the write back).
  */
-export async function assertOrgAdminsKept(tx: Executor, before: Map<string, number>): Promise<void> {
+export async function keepingOrgAdmins<T>(tx: Executor, orgIds: readonly string[], write: () => Promise<T>): Promise<T> {
+  if (!orgIds.length) return write();
+  const before = await countOrgAdmins(tx, orgIds);
+  const result = await write();
+  await assertOrgAdminsKept(tx, before);
+  return result;
+}
+
+async function assertOrgAdminsKept(tx: Executor, before: Map<string, number>): Promise<void> {
   await orgAdminGuardTesting.afterWrite?.();
   const had = [...before.keys()];
   if (!had.length) return;

@@ -11,7 +11,7 @@ import { assertWithinCeiling, freshActor, lockRoles, type Conferral } from "../r
 import { assertGrantsChangeable, loadVisibleUser } from "../rbac/targets";
 import { compareRoles, toRoleRef } from "./dto";
 import { userRolesInputSchema, type UserRolesDto, type UserRolesInput } from "./schema";
-import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
+import { keepingOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 export type RolesMode = "set" | "add" | "remove";
 
@@ -124,22 +124,23 @@ export async function changeUserRolesInTx(tx: Executor, actor: Actor, userId: st
   assertWithinCeiling(current, conferrals);
 
   const before = await readUserRoles(tx, user.id, () => true);
-  const orgAdmins = mode === "add" ? null : await countOrgAdmins(tx, plans.flatMap((p) => (p.orgId && p.remove.length ? [p.orgId] : [])));
-  for (const p of plans) {
-    const addIds = p.add.map((r) => r.id);
-    const removeIds = p.remove.map((r) => r.id);
-    if (p.orgId === null) {
-      if (addIds.length) await tx.insert(userRoles).values(addIds.map((roleId) => ({ userId: user.id, roleId }))).onConflictDoNothing();
-      if (removeIds.length) await tx.delete(userRoles).where(and(eq(userRoles.userId, user.id), inArray(userRoles.roleId, removeIds)));
-    } else {
-      const orgId = p.orgId;
-      if (addIds.length) await tx.insert(orgMemberRoles).values(addIds.map((roleId) => ({ orgId, userId: user.id, roleId }))).onConflictDoNothing();
-      if (removeIds.length) {
-        await tx.delete(orgMemberRoles).where(and(eq(orgMemberRoles.userId, user.id), eq(orgMemberRoles.orgId, orgId), inArray(orgMemberRoles.roleId, removeIds)));
+  const losingOrgRoles = plans.flatMap((p) => (p.orgId && p.remove.length ? [p.orgId] : []));
+  await keepingOrgAdmins(tx, losingOrgRoles, async () => {
+    for (const p of plans) {
+      const addIds = p.add.map((r) => r.id);
+      const removeIds = p.remove.map((r) => r.id);
+      if (p.orgId === null) {
+        if (addIds.length) await tx.insert(userRoles).values(addIds.map((roleId) => ({ userId: user.id, roleId }))).onConflictDoNothing();
+        if (removeIds.length) await tx.delete(userRoles).where(and(eq(userRoles.userId, user.id), inArray(userRoles.roleId, removeIds)));
+      } else {
+        const orgId = p.orgId;
+        if (addIds.length) await tx.insert(orgMemberRoles).values(addIds.map((roleId) => ({ orgId, userId: user.id, roleId }))).onConflictDoNothing();
+        if (removeIds.length) {
+          await tx.delete(orgMemberRoles).where(and(eq(orgMemberRoles.userId, user.id), eq(orgMemberRoles.orgId, orgId), inArray(orgMemberRoles.roleId, removeIds)));
+        }
       }
     }
-  }
-  if (orgAdmins) await assertOrgAdminsKept(tx, orgAdmins);
+  });
   const after = await readUserRoles(tx, user.id, () => true);
   await audit(tx, actor, "user.roles_change", { type: "user", id: user.id, label: user.username }, rolesDiff(before, after), {
     metadata: { mode, added_role_ids: plans.flatMap((p) => p.add.map((r) => r.id)), removed_role_ids: plans.flatMap((p) => p.remove.map((r) => r.id)) },

@@ -9,7 +9,7 @@ import { getSettings } from "../settings/settings";
 import { loadManagedUser, userOrgIds } from "./access";
 import { auditSnapshot } from "./dto";
 import { assertActiveSuperAdminRemains, assertMayManage, assertNotProtected, lockSuperAdmins, reducesSuperAdmins } from "./guards";
-import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
+import { keepingOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 /**
  * Deletes a user for good: memberships, tokens, sessions, MFA credentials and attribute values go with it
@@ -24,9 +24,7 @@ export async function deleteUser(actor: Actor, userId: string): Promise<void> {
     assertMayManage(actor, user);
     assertNotProtected(user, await getSettings(tx), "delete");
     const orgIds = await userOrgIds(tx, user.id);
-    const orgAdmins = await countOrgAdmins(tx, orgIds);
-    await tx.delete(users).where(eq(users.id, user.id));
-    await assertOrgAdminsKept(tx, orgAdmins);
+    await keepingOrgAdmins(tx, orgIds, () => tx.delete(users).where(eq(users.id, user.id)));
     if (reducesSuperAdmins(user, null)) await assertActiveSuperAdminRemains(tx);
     await audit(tx, actor, "user.delete", { type: "user", id: user.id, label: user.username, orgId: orgIds[0] ?? null }, diffChanges(auditSnapshot(user), null));
   });

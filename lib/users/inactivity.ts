@@ -7,7 +7,7 @@ import { systemActor } from "../auth/actor";
 import { getDb } from "../db";
 import { getSettings } from "../settings/settings";
 import { assertActiveSuperAdminRemains, lockSuperAdmins } from "./guards";
-import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
+import { keepingOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 import { userOrgIds } from "./access";
 
 /** Arbitrary constant: with several instances, one runs the job at a time; the others skip that round. */
@@ -36,12 +36,11 @@ export async function disableInactiveUsers(now = new Date()): Promise<string[]> 
     const disabled: string[] = [];
     const actor = systemActor("inactivity-job");
     for (const user of stale) {
-      const orgAdmins = await countOrgAdmins(tx, await userOrgIds(tx, user.id));
-      await tx.update(users).set({ isActive: false, jwtRevokedBefore: now, updatedAt: now }).where(eq(users.id, user.id));
       // The last active super-admin, or an organization's last active Org Admin, stays active.
-      const kept =
-        (user.isAdmin && (await assertActiveSuperAdminRemains(tx).then(() => false, () => true))) ||
-        (await assertOrgAdminsKept(tx, orgAdmins).then(() => false, () => true));
+      const kept = await keepingOrgAdmins(tx, await userOrgIds(tx, user.id), async () => {
+        await tx.update(users).set({ isActive: false, jwtRevokedBefore: now, updatedAt: now }).where(eq(users.id, user.id));
+        if (user.isAdmin) await assertActiveSuperAdminRemains(tx);
+      }).then(() => false, () => true);
       if (kept) {
         await tx.update(users).set({ isActive: true, jwtRevokedBefore: user.jwtRevokedBefore, updatedAt: user.updatedAt }).where(eq(users.id, user.id));
         continue;

@@ -13,7 +13,7 @@ import { loadManagedUser, userOrgIds } from "./access";
 import { auditSnapshot, toUserDto } from "./dto";
 import { assertActiveSuperAdminRemains, assertMayManage, assertNotProtected, lockSuperAdmins, reducesSuperAdmins } from "./guards";
 import { updateUserSchema, type UpdateUserInput, type UserDto } from "./schema";
-import { assertOrgAdminsKept, countOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
+import { keepingOrgAdmins, lockOrgAdmins } from "../rbac/org-admins";
 
 const EMAIL_TAKEN = "A user with this email address already exists.";
 
@@ -52,33 +52,33 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
       }
       if (data.password !== undefined) await assertPasswordAcceptable(tx, data.password, { id: user.id, username: user.username, email }, settings.password);
 
-      const orgAdmins = deactivating ? await countOrgAdmins(tx, await userOrgIds(tx, user.id)) : null;
       const now = new Date();
       const endSessions = deactivating || data.password !== undefined;
-      await tx
-        .update(users)
-        .set({
-          ...(data.email !== undefined && { email: data.email }),
-          ...(data.name !== undefined && { name: data.name || user.username }),
-          ...(data.first_name !== undefined && { firstName: data.first_name }),
-          ...(data.last_name !== undefined && { lastName: data.last_name }),
-          ...(data.phone !== undefined && { phone: data.phone }),
-          ...(data.description !== undefined && { description: data.description }),
-          ...(data.is_active !== undefined && { isActive: data.is_active }),
-          ...(data.is_admin !== undefined && { isAdmin: data.is_admin }),
-          ...(data.mfa_policy !== undefined && { mfaPolicy: data.mfa_policy }),
-          ...(data.date_expired !== undefined && { dateExpired: data.date_expired ? new Date(data.date_expired) : null }),
-          ...(data.must_change_password !== undefined && { mustChangePassword: data.must_change_password }),
-          ...(endSessions && { jwtRevokedBefore: now }),
-          updatedAt: now,
-        })
-        .where(eq(users.id, user.id));
+      await keepingOrgAdmins(tx, deactivating ? await userOrgIds(tx, user.id) : [], () =>
+        tx
+          .update(users)
+          .set({
+            ...(data.email !== undefined && { email: data.email }),
+            ...(data.name !== undefined && { name: data.name || user.username }),
+            ...(data.first_name !== undefined && { firstName: data.first_name }),
+            ...(data.last_name !== undefined && { lastName: data.last_name }),
+            ...(data.phone !== undefined && { phone: data.phone }),
+            ...(data.description !== undefined && { description: data.description }),
+            ...(data.is_active !== undefined && { isActive: data.is_active }),
+            ...(data.is_admin !== undefined && { isAdmin: data.is_admin }),
+            ...(data.mfa_policy !== undefined && { mfaPolicy: data.mfa_policy }),
+            ...(data.date_expired !== undefined && { dateExpired: data.date_expired ? new Date(data.date_expired) : null }),
+            ...(data.must_change_password !== undefined && { mustChangePassword: data.must_change_password }),
+            ...(endSessions && { jwtRevokedBefore: now }),
+            updatedAt: now,
+          })
+          .where(eq(users.id, user.id)),
+      );
       if (data.password !== undefined) await storeNewPassword(tx, user.id, data.password, { mustChange: data.must_change_password ?? user.mustChangePassword });
       if (endSessions) await tx.delete(sessions).where(eq(sessions.userId, user.id));
 
       const [after] = await tx.select().from(users).where(eq(users.id, user.id));
       if (reducesSuperAdmins(user, after)) await assertActiveSuperAdminRemains(tx);
-      if (orgAdmins) await assertOrgAdminsKept(tx, orgAdmins);
       const mfaRemoved = await forgetStaleOtpChannels(tx, user.id, { phone: after.phone, email: after.email });
       await audit(tx, actor, "user.update", { type: "user", id: user.id, label: user.username }, diffChanges(auditSnapshot(user), auditSnapshot(after)), {
         metadata: {
