@@ -21,7 +21,7 @@ import { deleteUser } from "../users/delete";
 import { disableInactiveUsers } from "../users/inactivity";
 import { updateUser } from "../users/update";
 import { countOrgAdmins, orgAdminGuardTesting } from "./org-admins";
-import { barrier, itFailsWithoutTheLock, itRacesEveryPair, onPostgres, type Race } from "../testing/races";
+import { fireTogether, itFailsWithoutTheLock, itRacesEveryPair, onPostgres, type Race } from "../testing/races";
 import { bindRole, builtinRoleId, codeOf, makeGroup, rbacChecksum } from "./test-helpers";
 
 const admin = async () => actorFor(await adminUser());
@@ -148,9 +148,7 @@ async function trial(opA: Operation, opB: Operation, forceInterleaving: boolean)
   await grantOrgRole(a.id, org, "org_admin");
   await grantOrgRole(b.id, org, "org_admin");
   const actor = await admin();
-  orgAdminGuardTesting.afterWrite = forceInterleaving ? barrier(2, 25) : undefined;
-  const outcomes = await Promise.allSettled([opA(actor, a, org), opB(actor, b, org)]);
-  orgAdminGuardTesting.afterWrite = undefined;
+  const outcomes = await fireTogether(orgAdminGuardTesting, forceInterleaving, () => [opA(actor, a, org), opB(actor, b, org)]);
   return { outcomes, remaining: await adminsOf(org) };
 }
 

@@ -9,7 +9,7 @@ import { expect, it } from "vitest";
 export const onPostgres = !!process.env.DATABASE_URL;
 
 /** Lets `parties` transactions pass together, or each after `timeoutMs` (a transaction blocked on the lock never arrives). */
-export function barrier(parties: number, timeoutMs: number) {
+function barrier(parties: number, timeoutMs: number) {
   let arrived = 0;
   let release!: () => void;
   const all = new Promise<void>((resolve) => (release = resolve));
@@ -21,6 +21,23 @@ export function barrier(parties: number, timeoutMs: number) {
 
 /** One race: what each of the two requests got, and how many holders are left afterwards. */
 export type Race = { outcomes: PromiseSettledResult<unknown>[]; remaining: number };
+
+/**
+ * Fires two requests at once. With `forceInterleaving`, the guard's test seam (`afterWrite`) holds each request after
+ * its write until the other has written too, or 25 ms have passed.
+ */
+export async function fireTogether(
+  seam: { afterWrite?: () => Promise<void> },
+  forceInterleaving: boolean,
+  requests: () => [Promise<unknown>, Promise<unknown>],
+): Promise<PromiseSettledResult<unknown>[]> {
+  seam.afterWrite = forceInterleaving ? barrier(2, 25) : undefined;
+  try {
+    return await Promise.allSettled(requests());
+  } finally {
+    seam.afterWrite = undefined;
+  }
+}
 
 const codesOf = (outcomes: PromiseSettledResult<unknown>[]) =>
   outcomes.map((o) => (o.status === "fulfilled" ? "ok" : (o.reason as { code?: string }).code)).sort();

@@ -11,7 +11,7 @@ import { users, type UserRow } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { actorFor, createTestUser } from "../testing/factories";
-import { barrier, itFailsWithoutTheLock, itRacesEveryPair, onPostgres, type Race } from "../testing/races";
+import { fireTogether, itFailsWithoutTheLock, itRacesEveryPair, onPostgres, type Race } from "../testing/races";
 import { bulkUpdateUsers } from "./bulk";
 import { deleteUser } from "./delete";
 import { superAdminGuardTesting } from "./guards";
@@ -44,9 +44,8 @@ async function activeSuperAdmins(): Promise<number> {
 
 async function trial(opA: Operation, opB: Operation, forceInterleaving: boolean): Promise<Race> {
   const [a, b] = await freshAdminPair();
-  superAdminGuardTesting.afterWrite = forceInterleaving ? barrier(2, 25) : undefined;
-  const outcomes = await Promise.allSettled([opA(await actorFor(b), a), opB(await actorFor(a), b)]);
-  superAdminGuardTesting.afterWrite = undefined;
+  const [actorA, actorB] = [await actorFor(b), await actorFor(a)];
+  const outcomes = await fireTogether(superAdminGuardTesting, forceInterleaving, () => [opA(actorA, a), opB(actorB, b)]);
   return { outcomes, remaining: await activeSuperAdmins() };
 }
 
