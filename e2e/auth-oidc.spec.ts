@@ -25,7 +25,8 @@ test.afterAll(async () => idp?.close());
  * interactions) when it shows them — a second sign-in may pass straight through on the IdP's session.
  */
 async function signInAtIdp(page: Page, login: string) {
-  const app = new URL(page.url()).origin;
+  // Gatehouse's origin from the config, not from page.url(): the redirect to the IdP may already have happened.
+  const app = new URL(test.info().project.use.baseURL!).origin;
   const atIdp = (u: URL) => u.href.startsWith(`${idp.issuer}/interaction/`);
   await page.waitForURL((u) => atIdp(u) || (u.origin === app && !u.pathname.startsWith("/login")) || u.searchParams.has("error"));
   for (let step = 0; step < 4 && atIdp(new URL(page.url())); step++) {
